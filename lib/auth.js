@@ -1,0 +1,44 @@
+'use strict'
+// auth(): logins and renewals resolve to the SDK instance, and each one
+// replaces the AuthClient (as in the official SDK, an AuthClient taken earlier
+// keeps answering getAccessToken() with the token it was created with).
+// The token lives in closures, not properties, so util.inspect / JSON.stringify
+// of the SDK never print it.
+
+const { encodeArgs, guard } = require('./call')
+const { InfisicalSDKError } = require('./errors')
+
+class AuthClient {
+  /**
+   * @param {object} native the NativeClient
+   * @param {(token: string) => object} authenticate adopts a token, returns the SDK
+   * @param {string} [token] the token this AuthClient was created with
+   */
+  constructor(native, authenticate, token) {
+    const renew = () => guard(async () => authenticate(await native.renewAccessToken(token || null)))
+
+    this.awsIamAuth = {
+      login: (options) =>
+        guard(async () => authenticate(await native.awsIamAuthLogin(encodeArgs([options])))),
+      renew,
+    }
+    this.universalAuth = {
+      login: (options) =>
+        guard(async () => authenticate(await native.universalAuthLogin(encodeArgs([options])))),
+      renew,
+    }
+    /** The token this client holds, or null when not authenticated. */
+    this.getAccessToken = () => token || null
+    /** Sets the token by hand (without "Bearer"); returns the SDK. */
+    this.accessToken = (newToken) => {
+      if (typeof newToken !== 'string') {
+        throw new InfisicalSDKError(
+          `auth().accessToken(token): "token" must be a string, received ${newToken === null ? 'null' : typeof newToken}`,
+        )
+      }
+      return authenticate(newToken)
+    }
+  }
+}
+
+module.exports = { AuthClient }

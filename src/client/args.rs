@@ -1,0 +1,256 @@
+//! Reading and checking the arguments a JavaScript caller passed.
+//!
+//! The JS layer hands each call's arguments over as one JSON array produced by
+//! `JSON.stringify`, which is exactly how the official SDK serializes request
+//! bodies (undefined fields vanish, `toJSON` is honoured). Every check here
+//! names the call and the option at fault, so a user sees
+//! `Option "projectId" of secrets().listSecrets(options) must be a string, received number`
+//! instead of a server 422 or a V8 TypeError.
+//!
+//! `null` for an optional option means "not given", as the official SDK treats
+//! `null` query parameters.
+
+use serde_json::{Map, Value};
+
+use super::error::{SdkError, SdkResult};
+
+/// The arguments of one call: `call` is how the user wrote it, for messages.
+pub struct Args {
+    call: &'static str,
+    values: Vec<Value>,
+}
+
+impl Args {
+    /// Parses the JSON array of arguments. An argument that JSON cannot
+    /// represent (undefined, a function) arrives as `null`.
+    pub fn parse(call: &'static str, json: &str) -> SdkResult<Args> {
+        match serde_json::from_str::<Value>(json) {
+            Ok(Value::Array(values)) => Ok(Args { call, values }),
+            _ => Err(SdkError::sdk(format!("{call}: could not read the arguments"))),
+        }
+    }
+
+    pub fn call(&self) -> &'static str {
+        self.call
+    }
+
+    /// Argument `index` as an options object; `required` says whether it may be absent.
+    pub fn object(&self, index: usize, name: &str, required: bool) -> SdkResult<Opts<'_>> {
+        match self.values.get(index) {
+            Some(Value::Object(map)) => Ok(Opts {
+                call: self.call,
+                map: Some(map),
+            }),
+            None | Some(Value::Null) if !required => Ok(Opts {
+                call: self.call,
+                map: None,
+            }),
+            other => Err(SdkError::sdk(format!(
+                "{}: \"{name}\" must be an object, received {}",
+                self.call,
+                describe(other)
+            ))),
+        }
+    }
+
+    /// Argument `index` as a required non-empty string (a secret name, a lease id).
+    pub fn string(&self, index: usize, name: &str) -> SdkResult<String> {
+        match self.values.get(index) {
+            Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
+            Some(Value::String(_)) => Err(SdkError::sdk(format!(
+                "{}: \"{name}\" must be a non-empty string",
+                self.call
+            ))),
+            other => Err(SdkError::sdk(format!(
+                "{}: \"{name}\" must be a string, received {}",
+                self.call,
+                describe(other)
+            ))),
+        }
+    }
+}
+
+/// The options object of a call (possibly absent when it is optional).
+pub struct Opts<'a> {
+    call: &'static str,
+    map: Option<&'a Map<String, Value>>,
+}
+
+impl<'a> Opts<'a> {
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        match self.map?.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    /// The whole object as the user gave it, for bodies the official SDK passes through.
+    pub fn raw(&self) -> Map<String, Value> {
+        self.map.cloned().unwrap_or_default()
+    }
+
+    fn wrong_type(&self, key: &str, expected: &str, got: &Value) -> SdkError {
+        SdkError::sdk(format!(
+            "Option \"{key}\" of {} must be {expected}, received {}",
+            self.call,
+            describe(Some(got))
+        ))
+    }
+
+    fn missing(&self, key: &str) -> SdkError {
+        SdkError::sdk(format!("Missing required option \"{key}\" in {}", self.call))
+    }
+
+    pub fn opt_str(&self, key: &str) -> SdkResult<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(self.wrong_type(key, "a string", other)),
+        }
+    }
+
+    pub fn req_str(&self, key: &str) -> SdkResult<String> {
+        self.opt_str(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    pub fn opt_bool(&self, key: &str) -> SdkResult<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.wrong_type(key, "a boolean", other)),
+        }
+    }
+
+    /// A number, kept as the JSON number so it serializes as the user wrote it.
+    pub fn opt_number(&self, key: &str) -> SdkResult<Option<serde_json::Number>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Number(n)) => Ok(Some(n.clone())),
+            Some(other) => Err(self.wrong_type(key, "a number", other)),
+        }
+    }
+
+    pub fn opt_str_array(&self, key: &str) -> SdkResult<Option<Vec<String>>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => Ok(s.clone()),
+                    other => Err(self.wrong_type(key, "an array of strings", other)),
+                })
+                .collect::<SdkResult<Vec<_>>>()
+                .map(Some),
+            Some(other) => Err(self.wrong_type(key, "an array of strings", other)),
+        }
+    }
+
+    pub fn opt_object(&self, key: &str) -> SdkResult<Option<Value>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v @ Value::Object(_)) => Ok(Some(v.clone())),
+            Some(other) => Err(self.wrong_type(key, "an object", other)),
+        }
+    }
+
+    /// One of a fixed set of string values (for example a secret `type`).
+    pub fn opt_enum(&self, key: &str, allowed: &[&str]) -> SdkResult<Option<String>> {
+        match self.opt_str(key)? {
+            Some(s) if !allowed.contains(&s.as_str()) => Err(SdkError::sdk(format!(
+                "Option \"{key}\" of {} must be one of {}, received \"{s}\"",
+                self.call,
+                allowed
+                    .iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+            other => Ok(other),
+        }
+    }
+}
+
+/// How a JSON value reads in an error message ("number", "undefined", ...).
+fn describe(value: Option<&Value>) -> &'static str {
+    match value {
+        None | Some(Value::Null) => "null or undefined",
+        Some(Value::Bool(_)) => "boolean",
+        Some(Value::Number(_)) => "number",
+        Some(Value::String(_)) => "string",
+        Some(Value::Array(_)) => "array",
+        Some(Value::Object(_)) => "object",
+    }
+}
+
+/// Formats a JSON number the way JavaScript's `String(n)` does for the values
+/// query strings carry (integers without a fraction).
+pub fn js_number_string(n: &serde_json::Number) -> String {
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    match n.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{}", f as i128),
+        Some(f) => format!("{f}"),
+        None => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_missing_option() {
+        let args = Args::parse("secrets().listSecrets(options)", r#"[{"environment":"dev"}]"#).unwrap();
+        let opts = args.object(0, "options", true).unwrap();
+        let err = opts.req_str("projectId").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Missing required option \"projectId\" in secrets().listSecrets(options)"
+        );
+    }
+
+    #[test]
+    fn names_the_option_with_the_wrong_type() {
+        let args = Args::parse("x()", r#"[{"environment":5}]"#).unwrap();
+        let err = args.object(0, "options", true).unwrap().req_str("environment").unwrap_err();
+        assert!(err.to_string().contains("\"environment\""));
+        assert!(err.to_string().contains("must be a string, received number"));
+    }
+
+    #[test]
+    fn missing_options_object_is_reported() {
+        let args = Args::parse("x(options)", "[null]").unwrap();
+        let err = args.object(0, "options", true).err().unwrap();
+        assert_eq!(err.to_string(), "x(options): \"options\" must be an object, received null or undefined");
+        assert!(args.object(0, "options", false).is_ok());
+        assert!(Args::parse("x()", "not json").is_err());
+    }
+
+    #[test]
+    fn null_means_absent_for_optional_options() {
+        let args = Args::parse("x()", r#"[{"secretPath":null,"recursive":null}]"#).unwrap();
+        let o = args.object(0, "options", true).unwrap();
+        assert_eq!(o.opt_str("secretPath").unwrap(), None);
+        assert_eq!(o.opt_bool("recursive").unwrap(), None);
+    }
+
+    #[test]
+    fn enums_and_arrays_are_checked() {
+        let args = Args::parse("x()", r#"[{"type":"weird","tags":["a",1]}]"#).unwrap();
+        let o = args.object(0, "options", true).unwrap();
+        assert!(o.opt_enum("type", &["shared", "personal"]).is_err());
+        assert!(o.opt_str_array("tags").is_err());
+    }
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        let n = |s: &str| serde_json::from_str::<serde_json::Number>(s).unwrap();
+        assert_eq!(js_number_string(&n("3")), "3");
+        assert_eq!(js_number_string(&n("3.0")), "3");
+        assert_eq!(js_number_string(&n("2.5")), "2.5");
+    }
+}

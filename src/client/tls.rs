@@ -1,0 +1,44 @@
+//! Building the HTTP client: rustls with ring, Mozilla's roots (the set Node
+//! bundles) plus `NODE_EXTRA_CA_CERTS`, as Node's own fetch trusts.
+//!
+//! We do not read the system store: slim images often have none, and Node
+//! does not use it by default either.
+
+use super::transport::TransportConfig;
+
+/// Installs ring as rustls' process-wide provider (idempotent).
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// Certificates from `NODE_EXTRA_CA_CERTS`, read as Node reads them: an unset
+/// or empty variable is ignored, and so is a file that cannot be loaded.
+fn node_extra_ca_certs() -> Vec<reqwest::Certificate> {
+    let Some(path) = std::env::var_os("NODE_EXTRA_CA_CERTS").filter(|p| !p.is_empty()) else {
+        return Vec::new();
+    };
+    std::fs::read(path)
+        .ok()
+        .and_then(|pem| reqwest::Certificate::from_pem_bundle(&pem).ok())
+        .unwrap_or_default()
+}
+
+fn bundled_roots() -> impl Iterator<Item = reqwest::Certificate> {
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS
+        .iter()
+        .filter_map(|der| reqwest::Certificate::from_der(der.as_ref()).ok())
+}
+
+pub fn build_http_client(config: &TransportConfig) -> Result<reqwest::Client, String> {
+    install_crypto_provider();
+    let roots: Vec<reqwest::Certificate> = bundled_roots().chain(node_extra_ca_certs()).collect();
+    reqwest::Client::builder()
+        .no_proxy()
+        .tls_certs_only(roots)
+        .connect_timeout(config.timeout)
+        .read_timeout(config.timeout)
+        .pool_idle_timeout(std::time::Duration::from_secs(60))
+        .user_agent(concat!("infisical-sdk-native/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| format!("Could not create the HTTP client: {e}"))
+}

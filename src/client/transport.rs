@@ -1,0 +1,388 @@
+//! HTTP transport: one pooled reqwest client per SDK instance, the official
+//! SDK's URL building, retry schedule, timeout and error mapping.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::error::{SdkError, SdkResult};
+use super::retry::RetryPolicy;
+use super::secret_string::SecretString;
+use super::tls;
+
+/// Default site, used when `siteUrl` is absent or empty (as the official SDK does).
+pub const DEFAULT_SITE_URL: &str = "https://app.infisical.com";
+/// Per-attempt timeout of the official SDK.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Patch,
+    Put,
+    Delete,
+}
+
+impl HttpMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+
+    fn to_reqwest(self) -> reqwest::Method {
+        match self {
+            HttpMethod::Get => reqwest::Method::GET,
+            HttpMethod::Post => reqwest::Method::POST,
+            HttpMethod::Patch => reqwest::Method::PATCH,
+            HttpMethod::Put => reqwest::Method::PUT,
+            HttpMethod::Delete => reqwest::Method::DELETE,
+        }
+    }
+}
+
+/// One API call as the official SDK would make it.
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    pub method: HttpMethod,
+    /// Path relative to the site URL, already percent-encoded where the official SDK encodes.
+    pub path: String,
+    /// Query parameters in the official order; `None` means the call has no params object.
+    pub query: Option<Vec<(&'static str, String)>>,
+    /// JSON body text, sent with `Content-Type: application/json`.
+    pub body: Option<String>,
+}
+
+impl ApiRequest {
+    pub fn get(path: impl Into<String>, query: Vec<(&'static str, String)>) -> Self {
+        ApiRequest {
+            method: HttpMethod::Get,
+            path: path.into(),
+            query: Some(query),
+            body: None,
+        }
+    }
+
+    pub fn with_body(method: HttpMethod, path: impl Into<String>, body: &Value) -> Self {
+        ApiRequest {
+            method,
+            path: path.into(),
+            query: None,
+            // Serializing a Value cannot fail: all its keys are strings.
+            body: Some(serde_json::to_string(body).unwrap_or_default()),
+        }
+    }
+}
+
+/// A successful (2xx) answer. `body` is empty for 204 and empty bodies.
+#[derive(Debug, Clone)]
+pub struct ApiResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+/// Knobs of the transport. Defaults equal the official SDK's.
+#[derive(Clone, Debug)]
+pub struct TransportConfig {
+    pub site_url: String,
+    pub timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl TransportConfig {
+    /// `site_url` as the user gave it: absent or empty falls back to the default.
+    pub fn new(site_url: Option<&str>) -> Self {
+        let site_url = match site_url {
+            Some(s) if !s.is_empty() => s.to_string(),
+            _ => DEFAULT_SITE_URL.to_string(),
+        };
+        TransportConfig {
+            site_url,
+            timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+pub struct Transport {
+    /// Site URL with exactly one trailing slash, as the official ApiClient keeps it.
+    base: String,
+    config: TransportConfig,
+    /// Built on first use so that `new InfisicalSDK()` stays free of I/O.
+    http: OnceLock<Result<reqwest::Client, String>>,
+}
+
+impl Transport {
+    pub fn new(config: TransportConfig) -> Self {
+        let base = if config.site_url.ends_with('/') {
+            config.site_url.clone()
+        } else {
+            format!("{}/", config.site_url)
+        };
+        Transport {
+            base,
+            config,
+            http: OnceLock::new(),
+        }
+    }
+
+    pub fn site_url(&self) -> &str {
+        &self.config.site_url
+    }
+
+    pub fn config(&self) -> &TransportConfig {
+        &self.config
+    }
+
+    /// The pooled client, built once.
+    pub fn http(&self) -> SdkResult<&reqwest::Client> {
+        self.http
+            .get_or_init(|| tls::build_http_client(&self.config))
+            .as_ref()
+            .map_err(|e| SdkError::sdk(e.clone()))
+    }
+
+    /// Builds the URL the official SDK would request, and the string it shows in errors.
+    fn url_for(&self, request: &ApiRequest) -> SdkResult<(reqwest::Url, String)> {
+        let relative = request.path.strip_prefix('/').unwrap_or(&request.path);
+        let joined = format!("{}{}", self.base, relative);
+        let mut url = reqwest::Url::parse(&joined).map_err(|_| invalid_url(&joined))?;
+        if url.scheme() != "http" && url.scheme() != "https" {
+            return Err(invalid_url(&joined));
+        }
+        match &request.query {
+            Some(pairs) if !pairs.is_empty() => {
+                {
+                    let mut q = url.query_pairs_mut();
+                    for (k, v) in pairs {
+                        q.append_pair(k, v);
+                    }
+                }
+                let shown = url.to_string();
+                Ok((url, shown))
+            }
+            // Without params the official SDK shows the concatenated string unparsed;
+            // with an empty params object it shows the parsed URL.
+            Some(_) => {
+                let shown = url.to_string();
+                Ok((url, shown))
+            }
+            None => Ok((url, joined)),
+        }
+    }
+
+    /// Sends `request`, retrying 429s and network failures like the official SDK.
+    pub async fn send(
+        &self,
+        request: &ApiRequest,
+        bearer: Option<&SecretString>,
+    ) -> SdkResult<ApiResponse> {
+        let (url, shown_url) = self.url_for(request)?;
+        let http = self.http()?;
+        let method = request.method;
+
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(token) = bearer {
+            let value = reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+                .map_err(|_| {
+                    SdkError::sdk("The access token contains characters that are not allowed in an HTTP header")
+                })?;
+            headers.insert(reqwest::header::AUTHORIZATION, value);
+        }
+        if request.body.is_some() {
+            headers.insert(
+                reqwest::header::CONTENT_TYPE,
+                reqwest::header::HeaderValue::from_static("application/json"),
+            );
+        }
+
+        let retry = &self.config.retry;
+        let mut retries_done = 0u32;
+        loop {
+            let mut builder = http
+                .request(method.to_reqwest(), url.clone())
+                .headers(headers.clone());
+            if let Some(body) = &request.body {
+                builder = builder.body(body.clone());
+            }
+            // The official SDK's timer covers the wait for the response head;
+            // the body is guarded by the client's read (idle) timeout.
+            let attempt = tokio::time::timeout(self.config.timeout, builder.send()).await;
+            let failure = match attempt {
+                Ok(Ok(response)) => {
+                    if response.status().as_u16() == 429 && retries_done < retry.max_retries {
+                        drop(response);
+                        retries_done += 1;
+                        tokio::time::sleep(retry.jittered_delay(retries_done)).await;
+                        continue;
+                    }
+                    return read_response(response, method, &shown_url).await;
+                }
+                Ok(Err(error)) => network_failure_message(&error),
+                Err(_elapsed) => format!(
+                    "This operation was aborted: no response within {} ms",
+                    self.config.timeout.as_millis()
+                ),
+            };
+            if retries_done >= retry.max_retries {
+                return Err(SdkError::sdk(failure));
+            }
+            retries_done += 1;
+            tokio::time::sleep(retry.jittered_delay(retries_done)).await;
+        }
+    }
+}
+
+fn invalid_url(url: &str) -> SdkError {
+    SdkError::sdk(format!(
+        "Invalid URL: \"{url}\" is not an absolute http(s) URL; check the siteUrl option"
+    ))
+}
+
+/// Reads the body and turns non-2xx answers into the official error classes.
+async fn read_response(
+    response: reqwest::Response,
+    method: HttpMethod,
+    shown_url: &str,
+) -> SdkResult<ApiResponse> {
+    let status = response.status().as_u16();
+    let bytes = response.bytes().await.map_err(|e| {
+        SdkError::sdk(format!(
+            "Failed to read the response body (status {status}): {}",
+            error_chain(&e)
+        ))
+    })?;
+    // Like `Response.text()`: invalid UTF-8 becomes U+FFFD instead of failing.
+    let text = match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    if (200..300).contains(&status) {
+        let body = if status == 204 { String::new() } else { text };
+        return Ok(ApiResponse { status, body });
+    }
+    Err(http_error(status, &text, method, shown_url))
+}
+
+/// The official `newInfisicalError` mapping of an HTTP error response.
+pub fn http_error(status: u16, text: &str, method: HttpMethod, shown_url: &str) -> SdkError {
+    let data: Option<Value> = if status == 204 || text.is_empty() {
+        None
+    } else {
+        serde_json::from_str(text).ok()
+    };
+    if let Some(data @ Value::Object(_)) = &data {
+        if let Some(Value::String(message)) = data.get("message") {
+            let message = if status == 422 {
+                serde_json::to_string(data).unwrap_or_else(|_| message.clone())
+            } else {
+                message.clone()
+            };
+            return SdkError::Request {
+                url: shown_url.to_string(),
+                method: method.as_str(),
+                status,
+                message,
+            };
+        }
+    }
+    SdkError::sdk(format!("Request failed with status {status}"))
+}
+
+/// "fetch failed" as the official SDK says, followed by the actual cause,
+/// which reqwest hides in its source chain.
+fn network_failure_message(error: &reqwest::Error) -> String {
+    if error.is_timeout() {
+        return "This operation was aborted: the request timed out".to_string();
+    }
+    format!("fetch failed: {}", error_chain(error))
+}
+
+/// The innermost causes of an error, joined, without repeating reqwest's URL line.
+fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = error.source();
+    while let Some(cause) = current {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = cause.source();
+    }
+    if parts.is_empty() {
+        error.to_string()
+    } else {
+        parts.join(": ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn transport(site: &str) -> Transport {
+        Transport::new(TransportConfig::new(Some(site)))
+    }
+
+    #[test]
+    fn empty_site_url_falls_back_to_the_cloud() {
+        assert_eq!(TransportConfig::new(Some("")).site_url, DEFAULT_SITE_URL);
+        assert_eq!(TransportConfig::new(None).site_url, DEFAULT_SITE_URL);
+    }
+
+    #[test]
+    fn urls_keep_the_path_prefix_and_encode_the_query_like_urlsearchparams() {
+        let t = transport("http://127.0.0.1:9/prefix");
+        let req = ApiRequest::get(
+            "/api/v3/secrets/raw",
+            vec![("workspaceId", "p 1".into()), ("secretPath", "/a&b".into())],
+        );
+        let (url, shown) = t.url_for(&req).unwrap();
+        assert_eq!(
+            url.as_str(),
+            "http://127.0.0.1:9/prefix/api/v3/secrets/raw?workspaceId=p+1&secretPath=%2Fa%26b"
+        );
+        assert_eq!(shown, url.as_str());
+    }
+
+    #[test]
+    fn bodies_without_params_show_the_raw_url() {
+        let t = transport("http://127.0.0.1:9/");
+        let req = ApiRequest::with_body(HttpMethod::Post, "/api/v1/x", &serde_json::json!({}));
+        let (_, shown) = t.url_for(&req).unwrap();
+        assert_eq!(shown, "http://127.0.0.1:9/api/v1/x");
+    }
+
+    #[test]
+    fn bad_site_urls_are_reported() {
+        let t = transport("not a url");
+        let err = t.url_for(&ApiRequest::get("/x", vec![])).unwrap_err();
+        assert!(err.to_string().starts_with("Invalid URL"), "{err}");
+        let t = transport("ftp://example.com");
+        assert!(t.url_for(&ApiRequest::get("/x", vec![])).is_err());
+    }
+
+    #[test]
+    fn error_bodies_map_like_the_official_sdk() {
+        let e = http_error(404, r#"{"statusCode":404,"message":"Secret not found"}"#, HttpMethod::Get, "http://h/x");
+        assert_eq!(e.to_string(), "[URL=http://h/x] [Method=GET] [StatusCode=404] Secret not found");
+        let e = http_error(422, r#"{"message":"bad","statusCode":422}"#, HttpMethod::Post, "http://h/x");
+        assert_eq!(
+            e.to_string(),
+            r#"[URL=http://h/x] [Method=POST] [StatusCode=422] {"message":"bad","statusCode":422}"#
+        );
+        let e = http_error(422, r#"{"message":[{"path":"a"}]}"#, HttpMethod::Post, "http://h/x");
+        assert_eq!(e.to_string(), "Request failed with status 422");
+        let e = http_error(500, "<html>oops</html>", HttpMethod::Get, "http://h/x");
+        assert_eq!(e.to_string(), "Request failed with status 500");
+        assert_eq!(e.class_name(), "InfisicalSDKError");
+        let e = http_error(502, "", HttpMethod::Get, "http://h/x");
+        assert_eq!(e.to_string(), "Request failed with status 502");
+    }
+}

@@ -1,0 +1,9 @@
+//! The napi binding: a `NativeClient` class whose methods take each call's
+//! arguments as JSON text and resolve to the server's response text. The JS
+//! layer in `lib/` parses responses with V8's `JSON.parse` (far faster than
+//! building objects through napi) and wraps rejections in the SDK's classes.
+
+mod auth;
+mod error;
+mod sdk;
+mod secrets;
