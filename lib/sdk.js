@@ -5,6 +5,11 @@
 const { NativeClient } = require('../binding.js')
 const { AuthClient } = require('./auth')
 const { SecretsClient } = require('./secrets')
+const { DynamicSecretsClient } = require('./dynamic-secrets')
+const { EnvironmentsClient } = require('./environments')
+const { ProjectsClient } = require('./projects')
+const { FoldersClient } = require('./folders')
+const { KmsClient } = require('./kms')
 const { InfisicalSDKError } = require('./errors')
 
 class InfisicalSDK {
@@ -13,6 +18,11 @@ class InfisicalSDK {
   #native
   #auth
   #secrets
+  #dynamicSecrets
+  #environments
+  #projects
+  #folders
+  #kms
 
   /** @param {{ siteUrl?: string }} [options] */
   constructor(options) {
@@ -20,18 +30,29 @@ class InfisicalSDK {
     if (siteUrl != null && typeof siteUrl !== 'string') {
       throw new InfisicalSDKError(`new InfisicalSDK(options): "siteUrl" must be a string, received ${typeof siteUrl}`)
     }
-    this.#native = new NativeClient(siteUrl || null)
+    const native = new NativeClient(siteUrl || null)
+    this.#native = native
     const authenticate = (token) => {
-      this.#native.setAccessToken(token)
-      this.#auth = new AuthClient(this.#native, authenticate, token)
+      native.setAccessToken(token)
+      this.#auth = new AuthClient(native, authenticate, token)
       return this
     }
-    this.#auth = new AuthClient(this.#native, authenticate)
-    this.#secrets = new SecretsClient(this.#native)
+    this.#auth = new AuthClient(native, authenticate)
+    this.#secrets = new SecretsClient(native)
+    this.#dynamicSecrets = new DynamicSecretsClient(native)
+    this.#environments = new EnvironmentsClient(native)
+    this.#projects = new ProjectsClient(native)
+    this.#folders = new FoldersClient(native)
+    this.#kms = new KmsClient(native)
   }
 
   secrets = () => this.#secrets
+  environments = () => this.#environments
+  projects = () => this.#projects
+  folders = () => this.#folders
+  dynamicSecrets = () => this.#dynamicSecrets
   auth = () => this.#auth
+  kms = () => this.#kms
 }
 
 module.exports = { InfisicalSDK }

@@ -97,7 +97,12 @@ impl<'a> Opts<'a> {
         ))
     }
 
-    fn missing(&self, key: &str) -> SdkError {
+    /// An option that is present but not of the accepted shape.
+    pub fn invalid(&self, key: &str, expected: &str) -> SdkError {
+        SdkError::sdk(format!("Option \"{key}\" of {} must be {expected}", self.call))
+    }
+
+    pub fn missing_error(&self, key: &str) -> SdkError {
         SdkError::sdk(format!("Missing required option \"{key}\" in {}", self.call))
     }
 
@@ -110,7 +115,7 @@ impl<'a> Opts<'a> {
     }
 
     pub fn req_str(&self, key: &str) -> SdkResult<String> {
-        self.opt_str(key)?.ok_or_else(|| self.missing(key))
+        self.opt_str(key)?.ok_or_else(|| self.missing_error(key))
     }
 
     pub fn opt_bool(&self, key: &str) -> SdkResult<Option<bool>> {
@@ -167,6 +172,29 @@ impl<'a> Opts<'a> {
             ))),
             other => Ok(other),
         }
+    }
+}
+
+/// A JSON body whose keys keep insertion order and skip absent values, as
+/// `JSON.stringify` does with `undefined`.
+#[derive(Default)]
+pub struct Body(Map<String, Value>);
+
+impl Body {
+    pub fn put(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
+        self.0.insert(key.to_string(), value.into());
+        self
+    }
+
+    pub fn put_opt<T: Into<Value>>(&mut self, key: &str, value: Option<T>) -> &mut Self {
+        if let Some(v) = value {
+            self.0.insert(key.to_string(), v.into());
+        }
+        self
+    }
+
+    pub fn into_value(self) -> Value {
+        Value::Object(self.0)
     }
 }
 

@@ -4,7 +4,12 @@
 pub mod args;
 pub mod auth;
 pub mod aws_iam;
+pub mod dynamic_secrets;
+pub mod environments;
 pub mod error;
+pub mod folders;
+pub mod kms;
+pub mod projects;
 pub mod path;
 pub mod retry;
 pub mod secret_string;
@@ -84,6 +89,17 @@ impl InfisicalClient {
 
     pub fn current_token(&self) -> Option<SecretString> {
         self.token.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Builds the request for one call from its JSON arguments and sends it;
+    /// resolves to the response body text.
+    pub async fn call(
+        &self,
+        build: fn(&str) -> SdkResult<ApiRequest>,
+        args_json: &str,
+    ) -> SdkResult<String> {
+        let request = build(args_json)?;
+        Ok(self.send(&request).await?.body)
     }
 
     /// Sends a request with the current token, if any.

@@ -1,13 +1,10 @@
 //! `secrets()`: the v3 raw secret routes, with requests built field by field
 //! in the order the official SDK builds them.
 
-use serde_json::{Map, Value};
-
-use super::args::{js_number_string, Args, Opts};
+use super::args::{js_number_string, Args, Body, Opts};
 use super::error::SdkResult;
 use super::path;
 use super::transport::{ApiRequest, HttpMethod};
-use super::InfisicalClient;
 
 const SECRETS_RAW: &str = "/api/v3/secrets/raw";
 const SECRET_TYPES: &[&str] = &["shared", "personal"];
@@ -15,29 +12,6 @@ const SECRET_TYPES: &[&str] = &["shared", "personal"];
 /// The string form the official SDK gives booleans on the wire.
 fn bool_str(b: bool) -> String {
     if b { "true" } else { "false" }.to_string()
-}
-
-/// A JSON body whose keys keep insertion order and skip absent values, as
-/// `JSON.stringify` does with `undefined`.
-#[derive(Default)]
-struct Body(Map<String, Value>);
-
-impl Body {
-    fn put(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
-        self.0.insert(key.to_string(), value.into());
-        self
-    }
-
-    fn put_opt<T: Into<Value>>(&mut self, key: &str, value: Option<T>) -> &mut Self {
-        if let Some(v) = value {
-            self.0.insert(key.to_string(), v.into());
-        }
-        self
-    }
-
-    fn into_value(self) -> Value {
-        Value::Object(self.0)
-    }
 }
 
 /// The fields `createSecret` and `updateSecret` share, in the official order
@@ -51,35 +25,6 @@ fn put_shared_secret_fields(body: &mut Body, o: &Opts) -> SdkResult<()> {
         .put_opt("tagIds", o.opt_str_array("tagIds")?)
         .put_opt("type", o.opt_enum("type", SECRET_TYPES)?);
     Ok(())
-}
-
-impl InfisicalClient {
-    /// `secrets().listSecrets(options)` → the response body text.
-    pub async fn list_secrets(&self, args_json: &str) -> SdkResult<String> {
-        let request = list_secrets_request(args_json)?;
-        Ok(self.send(&request).await?.body)
-    }
-
-    /// `secrets().getSecret(options)` → the response body text (`{secret}`).
-    pub async fn get_secret(&self, args_json: &str) -> SdkResult<String> {
-        let request = get_secret_request(args_json)?;
-        Ok(self.send(&request).await?.body)
-    }
-
-    pub async fn create_secret(&self, args_json: &str) -> SdkResult<String> {
-        let request = create_secret_request(args_json)?;
-        Ok(self.send(&request).await?.body)
-    }
-
-    pub async fn update_secret(&self, args_json: &str) -> SdkResult<String> {
-        let request = update_secret_request(args_json)?;
-        Ok(self.send(&request).await?.body)
-    }
-
-    pub async fn delete_secret(&self, args_json: &str) -> SdkResult<String> {
-        let request = delete_secret_request(args_json)?;
-        Ok(self.send(&request).await?.body)
-    }
 }
 
 pub fn list_secrets_request(args_json: &str) -> SdkResult<ApiRequest> {

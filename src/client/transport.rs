@@ -69,6 +69,26 @@ impl ApiRequest {
         }
     }
 
+    /// A GET without a params object (the official SDK then adds no `?`).
+    pub fn get_plain(path: impl Into<String>) -> Self {
+        ApiRequest {
+            method: HttpMethod::Get,
+            path: path.into(),
+            query: None,
+            body: None,
+        }
+    }
+
+    /// A request without a body (KMS key deletion).
+    pub fn bare(method: HttpMethod, path: impl Into<String>) -> Self {
+        ApiRequest {
+            method,
+            path: path.into(),
+            query: None,
+            body: None,
+        }
+    }
+
     pub fn with_body(method: HttpMethod, path: impl Into<String>, body: &Value) -> Self {
         ApiRequest {
             method,

@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use napi_derive::napi;
 
-use crate::client::{ClientOptions, InfisicalClient};
+use super::error::settle;
+use crate::client::transport::ApiRequest;
+use crate::client::{ClientOptions, InfisicalClient, SdkResult};
 
 #[napi]
 pub struct NativeClient {
@@ -25,5 +27,16 @@ impl NativeClient {
     #[napi(getter, catch_unwind)]
     pub fn site_url(&self) -> String {
         self.core.site_url().to_string()
+    }
+}
+
+/// Builds a call's request from its JSON arguments.
+pub(crate) type RequestBuilder = fn(&str) -> SdkResult<ApiRequest>;
+
+impl NativeClient {
+    /// Sends the call `build` describes; resolves to the response body text.
+    pub(crate) async fn run(&self, build: RequestBuilder, args: String) -> napi::Result<String> {
+        let core = self.core.clone();
+        settle(async move { core.call(build, &args).await }).await
     }
 }
