@@ -330,7 +330,9 @@ fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut current = error.source();
     while let Some(cause) = current {
         let text = cause.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
+        // hyper-util's "client error (Connect)" wrapper says nothing its cause doesn't.
+        let is_wrapper = text.starts_with("client error (");
+        if !is_wrapper && !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
         }
         current = cause.source();

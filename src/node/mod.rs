@@ -13,3 +13,4 @@ mod kms;
 mod projects;
 mod sdk;
 mod secrets;
+mod text;

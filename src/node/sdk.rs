@@ -5,6 +5,7 @@ use std::sync::Arc;
 use napi_derive::napi;
 
 use super::error::settle;
+use super::text::ResponseText;
 use crate::client::transport::ApiRequest;
 use crate::client::{ClientOptions, InfisicalClient, SdkResult};
 
@@ -35,8 +36,8 @@ pub(crate) type RequestBuilder = fn(&str) -> SdkResult<ApiRequest>;
 
 impl NativeClient {
     /// Sends the call `build` describes; resolves to the response body text.
-    pub(crate) async fn run(&self, build: RequestBuilder, args: String) -> napi::Result<String> {
+    pub(crate) async fn run(&self, build: RequestBuilder, args: String) -> napi::Result<ResponseText> {
         let core = self.core.clone();
-        settle(async move { core.call(build, &args).await }).await
+        settle(async move { core.call(build, &args).await.map(ResponseText) }).await
     }
 }
