@@ -60,6 +60,10 @@ impl InfisicalClient {
         let body = json!({ "accessToken": token });
         self.login_with(ApiRequest::with_body(HttpMethod::Post, TOKEN_RENEW, &body))
             .await
+            // The official SDK wraps renewal errors twice, which turns an
+            // InfisicalSDKRequestError into an InfisicalSDKError with the
+            // same message; users matching on `name` see that, so we keep it.
+            .map_err(|e| SdkError::sdk(e.to_string()))
     }
 
     /// Sends a login-style request and adopts the `accessToken` it returns.
