@@ -17,6 +17,25 @@ export declare class NativeClient {
   /** Renews `token` (the caller's `auth()` snapshot); resolves to the new token. */
   renewAccessToken(token?: string | undefined | null): Promise<string>
   setAccessToken(token: string): void
+  createDynamicSecret(args: string): Promise<string>
+  deleteDynamicSecret(args: string): Promise<string>
+  createLease(args: string): Promise<string>
+  deleteLease(args: string): Promise<string>
+  renewLease(args: string): Promise<string>
+  createEnvironment(args: string): Promise<string>
+  createFolder(args: string): Promise<string>
+  listFolders(args: string): Promise<string>
+  createKmsKey(args: string): Promise<string>
+  deleteKmsKey(args: string): Promise<string>
+  getKmsKeyByName(args: string): Promise<string>
+  kmsEncrypt(args: string): Promise<string>
+  kmsDecrypt(args: string): Promise<string>
+  kmsSign(args: string): Promise<string>
+  kmsVerify(args: string): Promise<string>
+  kmsListSigningAlgorithms(args: string): Promise<string>
+  kmsGetPublicKey(args: string): Promise<string>
+  createProject(args: string): Promise<string>
+  inviteMembers(args: string): Promise<string>
   /** `siteUrl` as given to `new InfisicalSDK({ siteUrl })`; empty means the default. */
   constructor(siteUrl?: string | undefined | null)
   /** The site URL in use (after the empty-string fallback). */

@@ -1,0 +1,20 @@
+// Must fail to compile: each line marked "// error TSxxxx" must give exactly
+// that error, and no other line may give one (checked by __test__/types.test.js).
+// One call per line, so that each error lands on the line of its marker.
+
+import { InfisicalSDK, DynamicSecretProviders } from '../../..';
+import { SecretsClient } from '../../..'; // error TS2459
+
+export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
+  return [
+    await sdk.secrets().listSecrets({ environment: 'dev' }), // error TS2345
+    await sdk.secrets().listSecrets({ environment: 'dev', projectId: 'p', expandSecretRefrences: true }), // error TS2561
+    await sdk.secrets().getSecret({ environment: 'dev', projectId: 'p', secretName: 'S', type: 'personal' }), // error TS2322
+    await sdk.secrets().listSecretsWithImports({ environment: 'dev', projectId: 'p', includeImports: true }), // error TS2353
+    new InfisicalSDK({ siteURL: 'https://infisical.example.com' }), // error TS2561
+    sdk.auth().accessToken(), // error TS2554
+    (await sdk.kms().encryption().encrypt({ keyId: 'k', plaintext: 'aGk=' })).ciphertext, // error TS2339
+    await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' }), // error TS2322
+    SecretsClient,
+  ];
+}

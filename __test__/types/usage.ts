@@ -1,0 +1,574 @@
+// Type test: every public method, option and result type of every area,
+// imported from the package root as a user would. Compiled, never run.
+
+import {
+  DynamicSecretProviders,
+  EncryptionAlgorithm,
+  InfisicalSDK,
+  KeyUsage,
+  SecretType,
+  SigningAlgorithm,
+  SqlProviders,
+} from '../..';
+import type {
+  ApiResponse,
+  AwsIamAuthLoginRequest,
+  AwsIamAuthLoginResponse,
+  BaseSecretOptions,
+  CreateDynamicSecretLeaseOptions,
+  CreateDynamicSecretOptions,
+  CreateDynamicSecretRequest,
+  CreateDynamicSecretResponse,
+  CreateEnvironmentOptions,
+  CreateEnvironmentRequest,
+  CreateEnvironmentResponse,
+  CreateFolderOptions,
+  CreateFolderRequest,
+  CreateFolderResponse,
+  CreateKmsKeyOptions,
+  CreateKmsKeyResponse,
+  CreateLeaseRequest,
+  CreateLeaseResponse,
+  CreateProjectOptions,
+  CreateProjectRequest,
+  CreateProjectResponse,
+  CreateSecretOptions,
+  CreateSecretRequest,
+  CreateSecretResponse,
+  DeleteDynamicSecretLeaseOptions,
+  DeleteDynamicSecretOptions,
+  DeleteDynamicSecretRequest,
+  DeleteDynamicSecretResponse,
+  DeleteKmsKeyOptions,
+  DeleteKmsKeyResponse,
+  DeleteLeaseRequest,
+  DeleteLeaseResponse,
+  DeleteSecretOptions,
+  DeleteSecretRequest,
+  DeleteSecretResponse,
+  DynamicSecret,
+  Environment,
+  Folder,
+  GetKmsKeyByNameOptions,
+  GetKmsKeyByNameResponse,
+  GetSecretOptions,
+  GetSecretRequest,
+  GetSecretResponse,
+  InviteMemberToProjectOptions,
+  InviteMembersRequest,
+  InviteMembersResponse,
+  KmsDecryptDataOptions,
+  KmsDecryptDataResponse,
+  KmsEncryptDataOptions,
+  KmsEncryptDataResponse,
+  KmsGetPublicKeyOptions,
+  KmsGetPublicKeyResponse,
+  KmsKey,
+  KmsListSigningAlgorithmsOptions,
+  KmsListSigningAlgorithmsResponse,
+  KmsSignDataOptions,
+  KmsSignDataResponse,
+  KmsVerifyDataOptions,
+  KmsVerifyDataResponse,
+  Lease,
+  ListFoldersOptions,
+  ListFoldersRequest,
+  ListFoldersResponse,
+  ListSecretsOptions,
+  ListSecretsRequest,
+  ListSecretsResponse,
+  Membership,
+  Project,
+  RenewDynamicSecretLeaseOptions,
+  RenewLeaseRequest,
+  RenewLeaseResponse,
+  Secret,
+  TDynamicSecretProvider,
+  TokenRenewRequest,
+  TokenRenewResponse,
+  UniversalAuthLoginRequest,
+  UniversalAuthLoginResponse,
+  UpdateSecretOptions,
+  UpdateSecretRequest,
+  UpdateSecretResponse,
+} from '../..';
+
+const PROJECT_ID = 'project-id';
+
+// --- construction -----------------------------------------------------------
+
+export function construct(): InfisicalSDK[] {
+  return [
+    new InfisicalSDK(),
+    new InfisicalSDK({}),
+    new InfisicalSDK({ siteUrl: 'https://eu.infisical.com' }),
+    new InfisicalSDK({ siteUrl: '' }),
+    new InfisicalSDK(undefined),
+  ];
+}
+
+// --- auth -------------------------------------------------------------------
+
+export async function auth(sdk: InfisicalSDK): Promise<void> {
+  const before: string | null = sdk.auth().getAccessToken();
+
+  const login: UniversalAuthLoginRequest = { clientId: 'id', clientSecret: 'secret' };
+  const afterLogin: InfisicalSDK = await sdk.auth().universalAuth.login(login);
+  const renewed: InfisicalSDK = await afterLogin.auth().universalAuth.renew();
+
+  const aws1: InfisicalSDK = await sdk.auth().awsIamAuth.login();
+  const aws2: InfisicalSDK = await sdk.auth().awsIamAuth.login({});
+  const aws3: InfisicalSDK = await sdk.auth().awsIamAuth.login({ identityId: 'identity-id' });
+  const aws4: InfisicalSDK = await aws3.auth().awsIamAuth.renew();
+
+  const manual: InfisicalSDK = sdk.auth().accessToken('token');
+  const token: string | null = manual.auth().getAccessToken();
+
+  // Detached arrow functions keep their types.
+  const { getAccessToken, accessToken, universalAuth, awsIamAuth } = sdk.auth();
+  const detached: [string | null, InfisicalSDK] = [getAccessToken(), accessToken('t')];
+  const logins: Array<() => Promise<InfisicalSDK>> = [universalAuth.renew, awsIamAuth.renew, () => awsIamAuth.login()];
+
+  // The wire types of the auth routes.
+  const wire: [
+    AwsIamAuthLoginRequest,
+    AwsIamAuthLoginResponse,
+    UniversalAuthLoginResponse,
+    TokenRenewRequest,
+    TokenRenewResponse,
+  ] = [
+    { identityId: 'i', iamHttpRequestMethod: 'POST', iamRequestBody: 'Ym9keQ==', iamRequestHeaders: 'e30=' },
+    { accessToken: 'a', expiresIn: 7200 },
+    { accessToken: 'a', expiresIn: 7200 },
+    { accessToken: 'a' },
+    { accessToken: 'b', expiresIn: 7200 },
+  ];
+  void [before, renewed, aws1, aws2, aws4, token, detached, logins, wire];
+}
+
+// --- secrets ----------------------------------------------------------------
+
+export async function secrets(sdk: InfisicalSDK): Promise<void> {
+  const client = sdk.secrets();
+
+  const minimal: ListSecretsResponse = await client.listSecrets({ environment: 'dev', projectId: PROJECT_ID });
+  const listOptions: ListSecretsOptions = {
+    environment: 'dev',
+    projectId: PROJECT_ID,
+    expandSecretReferences: false,
+    attachToProcessEnv: true,
+    includeImports: true,
+    recursive: true,
+    secretPath: '/foo/bar',
+    tagSlugs: ['a', 'b'],
+    viewSecretValue: false,
+  };
+  const listed: ListSecretsResponse = await client.listSecrets(listOptions);
+  const first: Secret | undefined = listed.secrets[0];
+  const imports = listed.imports ?? [];
+  for (const imp of imports) {
+    const fields: [string, Secret[], string | undefined, string] = [imp.secretPath, imp.secrets, imp.folderId, imp.environment];
+    void fields;
+  }
+
+  const { includeImports: _dropped, ...withoutImports } = listOptions;
+  const flat: Secret[] = await client.listSecretsWithImports(withoutImports);
+  const flat2: Secret[] = await client.listSecretsWithImports({ environment: 'dev', projectId: PROJECT_ID, recursive: true });
+
+  const getOptions: GetSecretOptions = {
+    environment: 'dev',
+    secretName: 'DATABASE_URL',
+    expandSecretReferences: true,
+    includeImports: true,
+    secretPath: '/',
+    type: SecretType.Shared,
+    version: 3,
+    projectId: PROJECT_ID,
+    viewSecretValue: true,
+  };
+  const secret: Secret = await client.getSecret(getOptions);
+  const secretFields: [
+    string, string, string, string, string,
+    string | undefined, string | undefined, boolean, string | undefined, number | undefined,
+    boolean | undefined, string | undefined, string | undefined, boolean, string | undefined,
+    Record<string, any> | undefined, SecretType, string, string, number, string[],
+  ] = [
+    secret.id, secret.workspaceId, secret.environment, secret.secretKey, secret.secretValue,
+    secret.secretComment, secret.secretPath, secret.secretValueHidden, secret.secretReminderNote,
+    secret.secretReminderRepeatDays, secret.skipMultilineEncoding, secret.folderId,
+    secret.actor?.actorId ?? secret.actor?.name ?? secret.actor?.actorType ?? secret.actor?.membershipId,
+    secret.isRotatedSecret, secret.rotationId, secret.secretMetadata, secret.type, secret.createdAt,
+    secret.updatedAt, secret.version, secret.tags,
+  ];
+
+  const base: BaseSecretOptions = {
+    environment: 'dev',
+    projectId: PROJECT_ID,
+    secretComment: 'comment',
+    secretPath: '/',
+    secretReminderNote: 'rotate me',
+    secretReminderRepeatDays: 30,
+    skipMultilineEncoding: true,
+    tagIds: ['tag-id'],
+    type: SecretType.Personal,
+    metadata: { owner: 'team-a' },
+    secretMetadata: [{ key: 'k', value: 'v' }],
+  };
+  const createOptions: CreateSecretOptions = { ...base, secretValue: 'value' };
+  const created: CreateSecretResponse = await client.createSecret('NEW_SECRET', createOptions);
+  const createdMinimal: CreateSecretResponse = await client.createSecret('S', {
+    environment: 'dev',
+    projectId: PROJECT_ID,
+    secretValue: 'v',
+  });
+
+  const updateOptions: UpdateSecretOptions = { ...base, secretValue: 'new value', newSecretName: 'RENAMED' };
+  const updated: UpdateSecretResponse = await client.updateSecret('NEW_SECRET', updateOptions);
+  const updatedMinimal: UpdateSecretResponse = await client.updateSecret('S', { environment: 'dev', projectId: PROJECT_ID });
+
+  const deleteOptions: DeleteSecretOptions = {
+    environment: 'dev',
+    projectId: PROJECT_ID,
+    secretPath: '/',
+    type: SecretType.Shared,
+  };
+  const deleted: DeleteSecretResponse = await client.deleteSecret('RENAMED', deleteOptions);
+
+  // Detached arrow functions keep their types.
+  const { listSecrets, getSecret, createSecret, updateSecret, deleteSecret, listSecretsWithImports } = client;
+  const detached = [listSecrets, getSecret, createSecret, updateSecret, deleteSecret, listSecretsWithImports];
+
+  // The wire types of the secret routes.
+  const wire: [ListSecretsRequest, GetSecretRequest, GetSecretResponse, CreateSecretRequest, UpdateSecretRequest, DeleteSecretRequest] = [
+    {
+      workspaceId: PROJECT_ID, environment: 'dev', expandSecretReferences: 'true', include_imports: 'false',
+      recursive: 'false', secretPath: '/', tagSlugs: 'a,b', viewSecretValue: 'true',
+    },
+    {
+      secretName: 'S', workspaceId: PROJECT_ID, environment: 'dev', expandSecretReferences: 'true',
+      includeImports: 'false', secretPath: '/', type: SecretType.Shared, version: 1, viewSecretValue: 'true',
+    },
+    { secret },
+    {
+      workspaceId: PROJECT_ID, environment: 'dev', secretValue: 'v', secretComment: 'c', secretPath: '/',
+      secretReminderNote: 'n', secretReminderRepeatDays: 1, skipMultilineEncoding: false, tagIds: [], type: SecretType.Shared,
+    },
+    {
+      workspaceId: PROJECT_ID, environment: 'dev', secretValue: 'v', newSecretName: 'N', secretComment: 'c',
+      secretPath: '/', secretReminderNote: 'n', secretReminderRepeatDays: 1, skipMultilineEncoding: false,
+      tagIds: [], type: SecretType.Personal, metadata: {},
+    },
+    { workspaceId: PROJECT_ID, environment: 'dev', secretPath: '/', type: SecretType.Shared },
+  ];
+  const envelope: ApiResponse<ListSecretsResponse> = { statusCode: 200, message: 'ok', data: minimal };
+
+  void [first, flat, flat2, secretFields, created, createdMinimal, updated, updatedMinimal, deleted, detached, wire, envelope];
+  void [created.secret.secretKey, updated.secret.version, deleted.secret.type];
+}
+
+// --- dynamic secrets and leases -----------------------------------------------
+
+export async function dynamicSecrets(sdk: InfisicalSDK): Promise<void> {
+  const client = sdk.dynamicSecrets();
+
+  const redis: TDynamicSecretProvider = {
+    type: DynamicSecretProviders.Redis,
+    inputs: {
+      host: 'redis.internal',
+      port: 6379,
+      username: 'default',
+      password: 'secret', // optional for Redis
+      creationStatement: 'ACL SETUSER {{username}} on >{{password}} ~* &* +@all',
+      revocationStatement: 'ACL DELUSER {{username}}',
+      renewStatement: 'ACL SETUSER {{username}}',
+      ca: '-----BEGIN CERTIFICATE-----',
+    },
+  };
+  const sql: TDynamicSecretProvider = {
+    type: DynamicSecretProviders.SqlDatabase,
+    inputs: {
+      client: SqlProviders.Postgres,
+      host: 'db.internal',
+      port: 5432,
+      database: 'app',
+      username: 'admin',
+      password: 'secret',
+      creationStatement: "CREATE USER \"{{username}}\" WITH PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';",
+      revocationStatement: 'DROP USER "{{username}}";',
+      renewStatement: "ALTER USER \"{{username}}\" VALID UNTIL '{{expiration}}';",
+      passwordRequirements: {
+        length: 48,
+        required: { minUppercase: 1, minLowercase: 1, minDigits: 1, minSymbols: 0 },
+        allowedSymbols: '-_.',
+      },
+    },
+  };
+  const others: TDynamicSecretProvider[] = [
+    {
+      type: DynamicSecretProviders.SqlDatabase,
+      inputs: {
+        client: SqlProviders.MySQL, host: 'h', port: 3306, database: 'd', username: 'u', password: 'p',
+        creationStatement: 'c', revocationStatement: 'r',
+      },
+    },
+    {
+      type: DynamicSecretProviders.Cassandra,
+      inputs: {
+        host: 'h', port: 9042, localDataCenter: 'dc1', keyspace: 'ks', username: 'u', password: 'p',
+        creationStatement: 'c', revocationStatement: 'r',
+      },
+    },
+    {
+      type: DynamicSecretProviders.AwsIam,
+      inputs: { accessKey: 'AKIA', secretAccessKey: 's', region: 'us-east-1', policyArns: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+    },
+    {
+      type: DynamicSecretProviders.MongoAtlas,
+      inputs: {
+        adminPublicKey: 'pub', adminPrivateKey: 'priv', groupId: 'g',
+        roles: [{ databaseName: 'admin', roleName: 'read' }], scopes: [{ type: 'CLUSTER', name: 'c0' }],
+      },
+    },
+    {
+      type: DynamicSecretProviders.MongoDB,
+      inputs: { host: 'h', username: 'u', password: 'p', database: 'd', roles: ['readWrite'] },
+    },
+    {
+      type: DynamicSecretProviders.RabbitMq,
+      inputs: {
+        host: 'h', port: 15672, username: 'u', password: 'p', tags: [],
+        virtualHost: { name: '/', permissions: { read: '.*', write: '.*', configure: '.*' } },
+      },
+    },
+    {
+      type: DynamicSecretProviders.AzureEntraID,
+      inputs: { tenantId: 't', userId: 'u', email: 'e@example.com', applicationId: 'a', clientSecret: 's' },
+    },
+    {
+      type: DynamicSecretProviders.Snowflake,
+      inputs: { accountId: 'a', orgId: 'o', username: 'u', password: 'p', creationStatement: 'c', revocationStatement: 'r' },
+    },
+  ];
+
+  const options: CreateDynamicSecretOptions = {
+    provider: redis,
+    defaultTTL: '1h',
+    maxTTL: '24h',
+    name: 'redis-dynamic',
+    projectSlug: 'project-slug',
+    environmentSlug: 'dev',
+    path: '/',
+    metadata: { team: 'a' },
+  };
+  const created: DynamicSecret = await client.create(options);
+  const createdSql: DynamicSecret = await client.create({ ...options, provider: sql, name: 'sql-dynamic' });
+  const dsFields: [string, string, string, string, DynamicSecretProviders, Record<string, any>, string, string, number, string, string, string, string, string, Record<string, any>] = [
+    created.id, created.name, created.defaultTTL, created.maxTTL, created.provider.type, created.provider.inputs,
+    created.createdAt, created.updatedAt, created.version, created.type, created.folderId, created.status,
+    created.statusDetails, created.projectGatewayId, created.metadata,
+  ];
+
+  const deleteOptions: DeleteDynamicSecretOptions = { environmentSlug: 'dev', projectSlug: 'project-slug', path: '/', isForced: true };
+  const deleted: DynamicSecret = await client.delete('sql-dynamic', deleteOptions);
+
+  const leaseOptions: CreateDynamicSecretLeaseOptions = {
+    dynamicSecretName: 'redis-dynamic',
+    environmentSlug: 'dev',
+    projectSlug: 'project-slug',
+    path: '/',
+    ttl: '5m',
+  };
+  const lease: CreateLeaseResponse = await client.leases.create(leaseOptions);
+  const l: Lease = lease.lease;
+  const leaseFields: [string, string, Record<string, any>, string, string, string] = [l.id, l.dynamicSecretId, l.data, l.expiresAt, l.createdAt, l.updatedAt];
+
+  const renewOptions: RenewDynamicSecretLeaseOptions = { environmentSlug: 'dev', projectSlug: 'project-slug', path: '/', ttl: '10m' };
+  const renewed: RenewLeaseResponse = await client.leases.renew(l.id, renewOptions);
+
+  const deleteLeaseOptions: DeleteDynamicSecretLeaseOptions = { environmentSlug: 'dev', projectSlug: 'project-slug', path: '/', isForced: false };
+  const deletedLease: DeleteLeaseResponse = await client.leases.delete(l.id, deleteLeaseOptions);
+
+  // Narrowing on the discriminant works.
+  const hostOf = (p: TDynamicSecretProvider): string | undefined => {
+    switch (p.type) {
+      case DynamicSecretProviders.Redis:
+        return p.inputs.host;
+      case DynamicSecretProviders.SqlDatabase:
+        return `${p.inputs.client}://${p.inputs.host}:${p.inputs.port}`;
+      default:
+        return undefined;
+    }
+  };
+
+  // The wire types of the dynamic-secret routes.
+  const wire: [
+    CreateDynamicSecretRequest, CreateDynamicSecretResponse, DeleteDynamicSecretRequest, DeleteDynamicSecretResponse,
+    CreateLeaseRequest, DeleteLeaseRequest, RenewLeaseRequest,
+  ] = [
+    { provider: sql, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' },
+    { dynamicSecret: created },
+    { environmentSlug: 'dev', projectSlug: 'p', path: '/', isForced: false },
+    { dynamicSecret: deleted },
+    { dynamicSecretName: 'n', environmentSlug: 'dev', projectSlug: 'p', path: '/', ttl: '1m' },
+    { environmentSlug: 'dev', projectSlug: 'p', path: '/', isForced: true },
+    { environmentSlug: 'dev', projectSlug: 'p', path: '/', ttl: '1m' },
+  ];
+
+  void [others, createdSql, dsFields, leaseFields, renewed, deletedLease, hostOf, wire];
+}
+
+// --- environments, projects, folders ------------------------------------------
+
+export async function environmentsProjectsFolders(sdk: InfisicalSDK): Promise<void> {
+  const envOptions: CreateEnvironmentOptions = { name: 'Staging', projectId: PROJECT_ID, slug: 'staging', position: 2 };
+  const env: Environment = await sdk.environments().create(envOptions);
+  const envFields: [string, string, string, number, string, string, string] = [
+    env.id, env.name, env.slug, env.position, env.projectId, env.createdAt, env.updatedAt,
+  ];
+
+  const projectOptions: CreateProjectOptions = {
+    projectName: 'Project',
+    type: 'secret-manager',
+    projectDescription: 'description',
+    slug: 'project',
+    template: 'default',
+    kmsKeyId: 'kms-key-id',
+  };
+  const project: Project = await sdk.projects().create(projectOptions);
+  const projectFields: [string, string, string, string | undefined, string, string, string] = [
+    project.id, project.name, project.slug, project.description, project.type, project.createdAt, project.updatedAt,
+  ];
+
+  const inviteOptions: InviteMemberToProjectOptions = {
+    projectId: project.id,
+    emails: ['a@example.com'],
+    usernames: ['b'],
+    roleSlugs: ['member'],
+  };
+  const memberships: Membership[] = await sdk.projects().inviteMembers(inviteOptions);
+  const m = memberships[0];
+  const membershipFields = m && ([m.id, m.userId, m.projectId, m.role, m.status, m.createdAt, m.updatedAt] satisfies string[]);
+
+  const folderOptions: CreateFolderOptions = { name: 'app', path: '/', projectId: PROJECT_ID, environment: 'dev', description: 'd' };
+  const folder: Folder = await sdk.folders().create(folderOptions);
+  const folderFields: [string, string, string, string | undefined, string, string, string | undefined, boolean | undefined, string | undefined, number | undefined] = [
+    folder.id, folder.name, folder.envId, folder.description, folder.createdAt, folder.updatedAt, folder.parentId,
+    folder.isReserved, folder.lastSecretModified, folder.version,
+  ];
+
+  const listOptions: ListFoldersOptions = {
+    environment: 'dev',
+    projectId: PROJECT_ID,
+    path: '/',
+    recursive: true,
+    lastSecretModified: '2024-01-01T00:00:00Z',
+  };
+  const folders: Folder[] = await sdk.folders().listFolders(listOptions);
+
+  const { create: createEnvironment } = sdk.environments();
+  const { create: createProject, inviteMembers } = sdk.projects();
+  const { create: createFolder, listFolders } = sdk.folders();
+  const detached = [createEnvironment, createProject, inviteMembers, createFolder, listFolders];
+
+  const wire: [
+    CreateEnvironmentRequest, CreateEnvironmentResponse, CreateProjectRequest, CreateProjectResponse,
+    InviteMembersRequest, InviteMembersResponse, CreateFolderRequest, CreateFolderResponse, ListFoldersRequest, ListFoldersResponse,
+  ] = [
+    { name: 'n', projectId: PROJECT_ID, slug: 's', position: 1 },
+    { message: 'ok', workspace: PROJECT_ID, environment: env },
+    { projectName: 'p', type: 'secret-manager', projectDescription: 'd', slug: 's', template: 't', kmsKeyId: 'k' },
+    { project },
+    { projectId: PROJECT_ID, emails: [], usernames: [], roleSlugs: [] },
+    { memberships },
+    { name: 'n', path: '/', workspaceId: PROJECT_ID, environment: 'dev', description: 'd' },
+    { folder },
+    { environment: 'dev', workspaceId: PROJECT_ID, path: '/', recursive: false, lastSecretModified: 'x' },
+    { folders },
+  ];
+
+  void [envFields, projectFields, membershipFields, folderFields, detached, wire];
+}
+
+// --- kms ----------------------------------------------------------------------
+
+export async function kms(sdk: InfisicalSDK): Promise<void> {
+  const keys = sdk.kms().keys();
+  const createOptions: CreateKmsKeyOptions = {
+    projectId: PROJECT_ID,
+    name: 'key',
+    description: 'd',
+    keyUsage: KeyUsage.ENCRYPTION,
+    encryptionAlgorithm: EncryptionAlgorithm.AES_256_GCM,
+  };
+  const key: KmsKey = await keys.create(createOptions);
+  const keyFields: [string, string, boolean, string, string, string, KeyUsage, number, EncryptionAlgorithm] = [
+    key.id, key.description, key.isDisabled, key.orgId, key.name, key.projectId, key.keyUsage, key.version, key.encryptionAlgorithm,
+  ];
+  const signingKey: KmsKey = await keys.create({
+    projectId: PROJECT_ID,
+    name: 'signing',
+    keyUsage: KeyUsage.SIGNING,
+    encryptionAlgorithm: EncryptionAlgorithm.RSA_4096,
+  });
+  const byNameOptions: GetKmsKeyByNameOptions = { projectId: PROJECT_ID, name: 'key' };
+  const byName: KmsKey = await keys.getByName(byNameOptions);
+  const deleteOptions: DeleteKmsKeyOptions = { keyId: key.id };
+  const deletedKey: KmsKey = await keys.delete(deleteOptions);
+
+  const encryption = sdk.kms().encryption();
+  const encryptOptions: KmsEncryptDataOptions = { keyId: key.id, plaintext: 'aGVsbG8=' };
+  const ciphertext: string = await encryption.encrypt(encryptOptions);
+  const decryptOptions: KmsDecryptDataOptions = { keyId: key.id, ciphertext };
+  const plaintext: string = await encryption.decrypt(decryptOptions);
+
+  const signing = sdk.kms().signing();
+  const listOptions: KmsListSigningAlgorithmsOptions = { keyId: signingKey.id };
+  const algorithms: SigningAlgorithm[] = await signing.listSigningAlgorithms(listOptions);
+  const signOptions: KmsSignDataOptions = {
+    keyId: signingKey.id,
+    data: 'aGVsbG8=',
+    signingAlgorithm: SigningAlgorithm.RSASSA_PSS_SHA_256,
+    isDigest: false,
+  };
+  const signed: KmsSignDataResponse = await signing.sign(signOptions);
+  const signedFields: [string, string, SigningAlgorithm] = [signed.signature, signed.keyId, signed.signingAlgorithm];
+  const verifyOptions: KmsVerifyDataOptions = {
+    keyId: signingKey.id,
+    data: 'aGVsbG8=',
+    signature: signed.signature,
+    signingAlgorithm: signed.signingAlgorithm,
+    isDigest: false,
+  };
+  const verified: KmsVerifyDataResponse = await signing.verify(verifyOptions);
+  const verifiedFields: [boolean, string, SigningAlgorithm] = [verified.signatureValid, verified.keyId, verified.signingAlgorithm];
+  const publicKeyOptions: KmsGetPublicKeyOptions = { keyId: signingKey.id };
+  const publicKey: string = await signing.getPublicKey(publicKeyOptions);
+
+  const wire: [
+    CreateKmsKeyResponse, DeleteKmsKeyResponse, GetKmsKeyByNameResponse, KmsEncryptDataResponse, KmsDecryptDataResponse,
+    KmsListSigningAlgorithmsResponse, KmsGetPublicKeyResponse,
+  ] = [
+    { key }, { key: deletedKey }, { key: byName }, { ciphertext }, { plaintext },
+    { signingAlgorithms: algorithms }, { publicKey },
+  ];
+
+  void [keyFields, signedFields, verifiedFields, wire];
+}
+
+// --- enums: real enums, usable as values under isolatedModules ---------------
+
+export const enumValues: string[] = [
+  SecretType.Shared,
+  SecretType.Personal,
+  SqlProviders.Postgres,
+  SqlProviders.MySQL,
+  SqlProviders.Oracle,
+  SqlProviders.MsSQL,
+  SqlProviders.SapAse,
+  ...Object.values(DynamicSecretProviders),
+  ...Object.values(EncryptionAlgorithm),
+  ...Object.values(SigningAlgorithm),
+  ...Object.values(KeyUsage),
+];
+export const secretTypeKeys: Array<keyof typeof SecretType> = ['Shared', 'Personal'];
+export const shared: 'shared' = `${SecretType.Shared}`;
