@@ -36,8 +36,8 @@ export declare class NativeClient {
   kmsGetPublicKey(args: string): Promise<string>
   createProject(args: string): Promise<string>
   inviteMembers(args: string): Promise<string>
-  /** `siteUrl` as given to `new InfisicalSDK({ siteUrl })`; empty means the default. */
-  constructor(siteUrl?: string | undefined | null)
+  /** Throws (with the SDK error prefix) on a bad `siteUrl` or `caCertificate`. */
+  constructor(options: NativeClientOptions)
   /** The site URL in use (after the empty-string fallback). */
   get siteUrl(): string
   listSecrets(args: string): Promise<string>
@@ -45,4 +45,10 @@ export declare class NativeClient {
   createSecret(args: string): Promise<string>
   updateSecret(args: string): Promise<string>
   deleteSecret(args: string): Promise<string>
+}
+
+/** What `new InfisicalSDK(options)` passes down (already type-checked in JS). */
+export interface NativeClientOptions {
+  siteUrl?: string
+  caCertificate?: string
 }

@@ -10,7 +10,16 @@ const { EnvironmentsClient } = require('./environments')
 const { ProjectsClient } = require('./projects')
 const { FoldersClient } = require('./folders')
 const { KmsClient } = require('./kms')
-const { InfisicalSDKError } = require('./errors')
+const { InfisicalSDKError, toSdkError } = require('./errors')
+
+/** `options[key]` when it is a string or absent; anything else is a clear error. */
+function checkString(options, key) {
+  const value = options == null ? undefined : options[key]
+  if (value != null && typeof value !== 'string') {
+    throw new InfisicalSDKError(`new InfisicalSDK(options): "${key}" must be a string, received ${typeof value}`)
+  }
+  return value
+}
 
 class InfisicalSDK {
   // Private fields: nothing here (least of all a token) shows in
@@ -24,13 +33,23 @@ class InfisicalSDK {
   #folders
   #kms
 
-  /** @param {{ siteUrl?: string }} [options] */
+  /**
+   * @param {{ siteUrl?: string, caCertificate?: string }} [options]
+   *   siteUrl: defaults to https://app.infisical.com (an empty string too).
+   *   caCertificate: PEM certificate(s) to trust besides the bundled roots.
+   */
   constructor(options) {
-    const siteUrl = options == null ? undefined : options.siteUrl
-    if (siteUrl != null && typeof siteUrl !== 'string') {
-      throw new InfisicalSDKError(`new InfisicalSDK(options): "siteUrl" must be a string, received ${typeof siteUrl}`)
+    if (options != null && typeof options !== 'object') {
+      throw new InfisicalSDKError(`new InfisicalSDK(options): "options" must be an object, received ${typeof options}`)
     }
-    const native = new NativeClient(siteUrl || null)
+    const siteUrl = checkString(options, 'siteUrl')
+    const caCertificate = checkString(options, 'caCertificate')
+    let native
+    try {
+      native = new NativeClient({ siteUrl: siteUrl || undefined, caCertificate: caCertificate ?? undefined })
+    } catch (error) {
+      throw toSdkError(error)
+    }
     this.#native = native
     const authenticate = (token) => {
       native.setAccessToken(token)

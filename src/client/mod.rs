@@ -40,7 +40,11 @@ fn env_millis(name: &str) -> Option<Duration> {
 /// Options of `new InfisicalSDK(options)`.
 #[derive(Clone, Debug, Default)]
 pub struct ClientOptions {
+    /// Absent or empty means https://app.infisical.com.
     pub site_url: Option<String>,
+    /// PEM certificate(s) to trust in addition to the bundled roots, for
+    /// self-hosted instances behind a private CA.
+    pub ca_certificate: Option<String>,
 }
 
 /// One SDK instance: a pooled transport and the current access token.
@@ -59,18 +63,24 @@ impl std::fmt::Debug for InfisicalClient {
 }
 
 impl InfisicalClient {
-    pub fn new(options: ClientOptions) -> Self {
+    /// Checks the options (a bad `siteUrl` or CA certificate is reported here,
+    /// not at the first request) and makes the client; no I/O happens yet.
+    pub fn new(options: ClientOptions) -> SdkResult<Self> {
         let mut config = TransportConfig::new(options.site_url.as_deref());
+        transport::check_site_url(&config.site_url)?;
+        if let Some(pem) = options.ca_certificate.as_deref() {
+            config.extra_roots = tls::parse_ca_certificate(pem)?;
+        }
         if let Some(delay) = env_millis(RETRY_DELAY_ENV) {
             config.retry.initial_delay = delay;
         }
         if let Some(timeout) = env_millis(TIMEOUT_ENV).filter(|t| !t.is_zero()) {
             config.timeout = timeout;
         }
-        InfisicalClient {
+        Ok(InfisicalClient {
             transport: Transport::new(config),
             token: RwLock::new(None),
-        }
+        })
     }
 
     pub fn site_url(&self) -> &str {

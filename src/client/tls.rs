@@ -4,7 +4,23 @@
 //! We do not read the system store: slim images often have none, and Node
 //! does not use it by default either.
 
+use super::error::{SdkError, SdkResult};
 use super::transport::TransportConfig;
+
+/// The `caCertificate` option: one or more PEM certificates.
+pub fn parse_ca_certificate(pem: &str) -> SdkResult<Vec<reqwest::Certificate>> {
+    let invalid = || {
+        SdkError::sdk("Invalid caCertificate: expected one or more PEM certificates (-----BEGIN CERTIFICATE-----)")
+    };
+    if !pem.contains("-----BEGIN CERTIFICATE-----") {
+        return Err(invalid());
+    }
+    let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes()).map_err(|_| invalid())?;
+    if certs.is_empty() {
+        return Err(invalid());
+    }
+    Ok(certs)
+}
 
 /// Installs ring as rustls' process-wide provider (idempotent).
 pub fn install_crypto_provider() {
@@ -31,7 +47,10 @@ fn bundled_roots() -> impl Iterator<Item = reqwest::Certificate> {
 
 pub fn build_http_client(config: &TransportConfig) -> Result<reqwest::Client, String> {
     install_crypto_provider();
-    let roots: Vec<reqwest::Certificate> = bundled_roots().chain(node_extra_ca_certs()).collect();
+    let roots: Vec<reqwest::Certificate> = bundled_roots()
+        .chain(node_extra_ca_certs())
+        .chain(config.extra_roots.iter().cloned())
+        .collect();
     reqwest::Client::builder()
         .no_proxy()
         .tls_certs_only(roots)

@@ -113,6 +113,8 @@ pub struct TransportConfig {
     pub site_url: String,
     pub timeout: Duration,
     pub retry: RetryPolicy,
+    /// Extra trusted roots (the `caCertificate` option), on top of the bundled ones.
+    pub extra_roots: Vec<reqwest::Certificate>,
 }
 
 impl TransportConfig {
@@ -126,6 +128,7 @@ impl TransportConfig {
             site_url,
             timeout: DEFAULT_TIMEOUT,
             retry: RetryPolicy::default(),
+            extra_roots: Vec::new(),
         }
     }
 }
@@ -237,9 +240,11 @@ impl Transport {
             let failure = match attempt {
                 Ok(Ok(response)) => {
                     if response.status().as_u16() == 429 && retries_done < retry.max_retries {
+                        let asked = retry_after(response.headers());
                         drop(response);
                         retries_done += 1;
-                        tokio::time::sleep(retry.jittered_delay(retries_done)).await;
+                        let scheduled = retry.jittered_delay(retries_done);
+                        tokio::time::sleep(honoured_wait(scheduled, asked)).await;
                         continue;
                     }
                     return read_response(response, method, &shown_url).await;
@@ -259,10 +264,40 @@ impl Transport {
     }
 }
 
+/// Refuses a `siteUrl` that is not an absolute http(s) URL.
+pub fn check_site_url(site_url: &str) -> SdkResult<()> {
+    match reqwest::Url::parse(site_url) {
+        Ok(url) if (url.scheme() == "http" || url.scheme() == "https") && url.has_host() => Ok(()),
+        _ => Err(SdkError::sdk(format!(
+            "Invalid siteUrl \"{site_url}\": expected an absolute http(s) URL such as https://app.infisical.com"
+        ))),
+    }
+}
+
 fn invalid_url(url: &str) -> SdkError {
     SdkError::sdk(format!(
         "Invalid URL: \"{url}\" is not an absolute http(s) URL; check the siteUrl option"
     ))
+}
+
+/// The longest `Retry-After` we honour. Infisical's rate limiter answers with
+/// the time left in its window (up to 60 s); waiting that long four times
+/// would hold a call for minutes, so longer requests fall back to the schedule.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
+
+/// `Retry-After` in seconds, if the server sent one (the HTTP-date form is ignored).
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
+    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+}
+
+/// The wait before a 429 retry: the schedule, lengthened to the server's
+/// `Retry-After` when that is longer and at most `MAX_RETRY_AFTER`.
+pub fn honoured_wait(scheduled: Duration, asked: Option<Duration>) -> Duration {
+    match asked {
+        Some(asked) if asked > scheduled && asked <= MAX_RETRY_AFTER => asked,
+        _ => scheduled,
+    }
 }
 
 /// Reads the body and turns non-2xx answers into the official error classes.
@@ -349,6 +384,7 @@ mod tests {
     use super::*;
 
     fn transport(site: &str) -> Transport {
+        // url_for is tested with unchecked URLs too: the check lives in InfisicalClient::new.
         Transport::new(TransportConfig::new(Some(site)))
     }
 
@@ -379,6 +415,30 @@ mod tests {
         let req = ApiRequest::with_body(HttpMethod::Post, "/api/v1/x", &serde_json::json!({}));
         let (_, shown) = t.url_for(&req).unwrap();
         assert_eq!(shown, "http://127.0.0.1:9/api/v1/x");
+    }
+
+    #[test]
+    fn retry_after_is_honoured_within_bounds() {
+        let s = Duration::from_secs(1);
+        assert_eq!(honoured_wait(s, None), s);
+        assert_eq!(honoured_wait(s, Some(Duration::from_secs(3))), Duration::from_secs(3));
+        assert_eq!(honoured_wait(s, Some(Duration::from_millis(10))), s);
+        assert_eq!(honoured_wait(s, Some(Duration::from_secs(60))), s);
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert("retry-after", "7".parse().unwrap());
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
+        h.insert("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
+        assert_eq!(retry_after(&h), None);
+    }
+
+    #[test]
+    fn site_urls_are_checked_up_front() {
+        assert!(check_site_url("https://app.infisical.com").is_ok());
+        assert!(check_site_url("http://127.0.0.1:8080/prefix").is_ok());
+        for bad in ["your-infisical-instance.com", "ftp://x", "http://", "not a url"] {
+            let e = check_site_url(bad).unwrap_err().to_string();
+            assert!(e.starts_with("Invalid siteUrl"), "{e}");
+        }
     }
 
     #[test]

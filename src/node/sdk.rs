@@ -4,10 +4,17 @@ use std::sync::Arc;
 
 use napi_derive::napi;
 
-use super::error::settle;
+use super::error::{settle, to_napi};
 use super::text::ResponseText;
 use crate::client::transport::ApiRequest;
 use crate::client::{ClientOptions, InfisicalClient, SdkResult};
+
+/// What `new InfisicalSDK(options)` passes down (already type-checked in JS).
+#[napi(object)]
+pub struct NativeClientOptions {
+    pub site_url: Option<String>,
+    pub ca_certificate: Option<String>,
+}
 
 #[napi]
 pub struct NativeClient {
@@ -16,12 +23,15 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// `siteUrl` as given to `new InfisicalSDK({ siteUrl })`; empty means the default.
+    /// Throws (with the SDK error prefix) on a bad `siteUrl` or `caCertificate`.
     #[napi(constructor, catch_unwind)]
-    pub fn new(site_url: Option<String>) -> Self {
-        NativeClient {
-            core: Arc::new(InfisicalClient::new(ClientOptions { site_url })),
-        }
+    pub fn new(options: NativeClientOptions) -> napi::Result<Self> {
+        let core = InfisicalClient::new(ClientOptions {
+            site_url: options.site_url,
+            ca_certificate: options.ca_certificate,
+        })
+        .map_err(to_napi)?;
+        Ok(NativeClient { core: Arc::new(core) })
     }
 
     /// The site URL in use (after the empty-string fallback).
