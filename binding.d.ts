@@ -38,17 +38,37 @@ export declare class NativeClient {
   inviteMembers(args: string): Promise<string>
   /** Throws (with the SDK error prefix) on a bad `siteUrl` or `caCertificate`. */
   constructor(options: NativeClientOptions)
+  /** Drops every cached answer. */
+  clearCache(): void
+  /** Generation of the auth state: bumped by every login, renew and accessToken(). */
+  authGeneration(): number
+  /** The live token if `generation` is still current, else null. */
+  tokenForGeneration(generation: number): string | null
   /** The site URL in use (after the empty-string fallback). */
   get siteUrl(): string
   listSecrets(args: string): Promise<string>
+  /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
+  getSecretCached(args: string): string | null
+  /** `listSecrets` from the cache without I/O: the body text, or null on a miss. */
+  listSecretsCached(args: string): string | null
   getSecret(args: string): Promise<string>
   createSecret(args: string): Promise<string>
   updateSecret(args: string): Promise<string>
   deleteSecret(args: string): Promise<string>
 }
 
+export interface NativeCacheOptions {
+  ttlSeconds: number
+  maxEntries: number
+  staleIfErrorSeconds: number
+}
+
 /** What `new InfisicalSDK(options)` passes down (already type-checked in JS). */
 export interface NativeClientOptions {
   siteUrl?: string
   caCertificate?: string
+  /** Present when the secret cache is on. */
+  cache?: NativeCacheOptions
+  /** Default true. */
+  autoTokenRefresh?: boolean
 }

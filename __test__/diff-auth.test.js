@@ -339,7 +339,7 @@ diff(
 diff(
   'renew() of an expired token rejects with the server error (403)',
   async (m, ctx) => {
-    const sdk = await ctx.loggedIn(m);
+    const sdk = await ctx.loggedIn(m, { autoTokenRefresh: false });
     ctx.server.expireToken(sdk.auth().getAccessToken());
     return sdk.auth().universalAuth.renew();
   },
@@ -527,7 +527,7 @@ diff(
 diff(
   'an expired token gives 403 on later calls, and re-login on the same instance',
   async (m, ctx) => {
-    const sdk = await ctx.loggedIn(m);
+    const sdk = await ctx.loggedIn(m, { autoTokenRefresh: false });
     ctx.server.expireToken(sdk.auth().getAccessToken());
     const list = await settle(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
     const relogin = await settle(() => sdk.auth().universalAuth.login(creds).then((s) => s === sdk));

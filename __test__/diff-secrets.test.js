@@ -782,7 +782,7 @@ diff(
 diff(
   'getSecret with an expired token: 403',
   async (m, ctx) => {
-    const sdk = await ctx.loggedIn(m);
+    const sdk = await ctx.loggedIn(m, { autoTokenRefresh: false });
     ctx.server.expireToken(sdk.auth().getAccessToken());
     return getApiKey(sdk, ctx);
   },

@@ -11,24 +11,30 @@ const { InfisicalSDKError } = require('./errors')
 class AuthClient {
   /**
    * @param {object} native the NativeClient
-   * @param {(token: string) => object} authenticate adopts a token, returns the SDK
+   * @param {(token: string, alreadySet?: boolean) => object} authenticate adopts a token, returns the SDK
    * @param {string} [token] the token this AuthClient was created with
+   * @param {number} [generation] the native auth generation at creation
    */
-  constructor(native, authenticate, token) {
-    const renew = () => guard(async () => authenticate(await native.renewAccessToken(token || null)))
+  constructor(native, authenticate, token, generation) {
+    // While this is the current auth() object, the native core's token is the
+    // live one (it may have been renewed automatically); afterwards, the token
+    // it was created with, as in the official SDK.
+    const liveToken = () => (generation === undefined ? null : native.tokenForGeneration(generation)) ?? token
+    const renew = () =>
+      guard(async () => authenticate(await native.renewAccessToken(liveToken() || null), true))
 
     this.awsIamAuth = {
       login: (options) =>
-        guard(async () => authenticate(await native.awsIamAuthLogin(encodeArgs([options])))),
+        guard(async () => authenticate(await native.awsIamAuthLogin(encodeArgs([options])), true)),
       renew,
     }
     this.universalAuth = {
       login: (options) =>
-        guard(async () => authenticate(await native.universalAuthLogin(encodeArgs([options])))),
+        guard(async () => authenticate(await native.universalAuthLogin(encodeArgs([options])), true)),
       renew,
     }
     /** The token this client holds, or null when not authenticated. */
-    this.getAccessToken = () => token || null
+    this.getAccessToken = () => liveToken() || null
     /** Sets the token by hand (without "Bearer"); returns the SDK. */
     this.accessToken = (newToken) => {
       if (typeof newToken !== 'string') {

@@ -5,6 +5,14 @@
 
 const { encodeArgs, parseObject, unwrap, guard } = require('./call')
 
+/**
+ * create/delete are prototype methods, as in the official SDK, so they fail
+ * when detached; this keeps the official SDK's message for that case.
+ */
+function requireInstance(self) {
+  if (self == null) throw new TypeError("Cannot read properties of undefined (reading 'apiClient')")
+}
+
 class DynamicSecretsClient {
   #native
 
@@ -28,6 +36,7 @@ class DynamicSecretsClient {
 
   create(options) {
     return guard(async () => {
+      requireInstance(this)
       const call = 'dynamicSecrets().create'
       const body = parseObject(await this.#native.createDynamicSecret(encodeArgs([options])), call)
       return unwrap(body, 'dynamicSecret', call)
@@ -36,6 +45,7 @@ class DynamicSecretsClient {
 
   delete(dynamicSecretName, options) {
     return guard(async () => {
+      requireInstance(this)
       const call = 'dynamicSecrets().delete'
       const body = parseObject(await this.#native.deleteDynamicSecret(encodeArgs([dynamicSecretName, options])), call)
       return unwrap(body, 'dynamicSecret', call)

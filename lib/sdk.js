@@ -2,7 +2,7 @@
 // InfisicalSDK: the entry point, shaped like the official class. Area
 // accessors are arrow-function properties, so they keep working detached.
 
-const { NativeClient } = require('../binding.js')
+const { NativeClient } = require('./native')
 const { AuthClient } = require('./auth')
 const { SecretsClient } = require('./secrets')
 const { DynamicSecretsClient } = require('./dynamic-secrets')
@@ -12,13 +12,30 @@ const { FoldersClient } = require('./folders')
 const { KmsClient } = require('./kms')
 const { InfisicalSDKError, toSdkError } = require('./errors')
 
-/** `options[key]` when it is a string or absent; anything else is a clear error. */
-function checkString(options, key) {
+/** `options[key]` when it has type `type` or is absent; anything else is a clear error. */
+function checkOption(options, key, type) {
   const value = options == null ? undefined : options[key]
-  if (value != null && typeof value !== 'string') {
-    throw new InfisicalSDKError(`new InfisicalSDK(options): "${key}" must be a string, received ${typeof value}`)
+  if (value != null && typeof value !== type) {
+    throw new InfisicalSDKError(`new InfisicalSDK(options): "${key}" must be ${type === 'object' ? 'an' : 'a'} ${type}, received ${typeof value}`)
   }
-  return value
+  return value ?? undefined
+}
+
+/** Cache defaults: 60 s fresh, 1,000 answers, no stale serving. */
+const CACHE_DEFAULTS = { ttlSeconds: 60, maxEntries: 1000, staleIfErrorSeconds: 0 }
+
+/** The `cache` option, checked and completed with defaults (undefined when off). */
+function cacheOptions(cache) {
+  if (cache === undefined) return undefined
+  const out = {}
+  for (const [key, fallback] of Object.entries(CACHE_DEFAULTS)) {
+    const value = cache[key] ?? fallback
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new InfisicalSDKError(`new InfisicalSDK(options): "cache.${key}" must be a non-negative number`)
+    }
+    out[key] = key === 'maxEntries' ? Math.floor(value) : value
+  }
+  return out
 }
 
 class InfisicalSDK {
@@ -34,30 +51,41 @@ class InfisicalSDK {
   #kms
 
   /**
-   * @param {{ siteUrl?: string, caCertificate?: string }} [options]
-   *   siteUrl: defaults to https://app.infisical.com (an empty string too).
-   *   caCertificate: PEM certificate(s) to trust besides the bundled roots.
+   * @param {object} [options]
+   * @param {string} [options.siteUrl] defaults to https://app.infisical.com (an empty string too)
+   * @param {string} [options.caCertificate] PEM certificate(s) to trust besides the bundled roots
+   * @param {{ ttlSeconds?: number, maxEntries?: number, staleIfErrorSeconds?: number }} [options.cache]
+   *   opt-in cache of getSecret/listSecrets answers (off when absent)
+   * @param {boolean} [options.autoTokenRefresh] keep SDK-login tokens valid (default true)
    */
   constructor(options) {
     if (options != null && typeof options !== 'object') {
       throw new InfisicalSDKError(`new InfisicalSDK(options): "options" must be an object, received ${typeof options}`)
     }
-    const siteUrl = checkString(options, 'siteUrl')
-    const caCertificate = checkString(options, 'caCertificate')
+    const siteUrl = checkOption(options, 'siteUrl', 'string')
+    const caCertificate = checkOption(options, 'caCertificate', 'string')
+    const autoTokenRefresh = checkOption(options, 'autoTokenRefresh', 'boolean')
+    const cache = cacheOptions(checkOption(options, 'cache', 'object'))
     let native
     try {
-      native = new NativeClient({ siteUrl: siteUrl || undefined, caCertificate: caCertificate ?? undefined })
+      native = new NativeClient({
+        siteUrl: siteUrl || undefined,
+        caCertificate: caCertificate ?? undefined,
+        cache,
+        autoTokenRefresh: autoTokenRefresh ?? undefined,
+      })
     } catch (error) {
       throw toSdkError(error)
     }
     this.#native = native
-    const authenticate = (token) => {
-      native.setAccessToken(token)
-      this.#auth = new AuthClient(native, authenticate, token)
+    // Adopts a token the user obtained (login, renew) or set (accessToken).
+    const authenticate = (token, alreadySet = false) => {
+      if (!alreadySet) native.setAccessToken(token)
+      this.#auth = new AuthClient(native, authenticate, token, native.authGeneration())
       return this
     }
     this.#auth = new AuthClient(native, authenticate)
-    this.#secrets = new SecretsClient(native)
+    this.#secrets = new SecretsClient(native, cache !== undefined)
     this.#dynamicSecrets = new DynamicSecretsClient(native)
     this.#environments = new EnvironmentsClient(native)
     this.#projects = new ProjectsClient(native)
@@ -72,6 +100,8 @@ class InfisicalSDK {
   dynamicSecrets = () => this.#dynamicSecrets
   auth = () => this.#auth
   kms = () => this.#kms
+  /** Drops every answer of the `cache` option (a no-op without it). */
+  clearCache = () => this.#native.clearCache()
 }
 
 module.exports = { InfisicalSDK }

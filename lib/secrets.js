@@ -22,11 +22,28 @@ function attachToProcessEnv(res) {
   for (const secret of included) process.env[secret.secretKey] = secret.secretValue
 }
 
+/**
+ * The response text of a cacheable read: synchronously from the native cache
+ * when it holds a fresh answer (no thread hop), else through a request.
+ */
+async function cachedRead(native, cached, fetch, args) {
+  const hit = cached ? native[cached](args) : null
+  return hit ?? (await native[fetch](args))
+}
+
 class SecretsClient {
-  constructor(native) {
+  /**
+   * @param {object} native the NativeClient
+   * @param {boolean} cacheEnabled whether the `cache` option is on
+   */
+  constructor(native, cacheEnabled) {
+    const listCached = cacheEnabled ? 'listSecretsCached' : null
+    const getCached = cacheEnabled ? 'getSecretCached' : null
+
     this.listSecrets = (options) =>
       guard(async () => {
-        const res = parseObject(await native.listSecrets(encodeArgs([options])), 'secrets().listSecrets')
+        const text = await cachedRead(native, listCached, 'listSecrets', encodeArgs([options]))
+        const res = parseObject(text, 'secrets().listSecrets')
         if (options.attachToProcessEnv) attachToProcessEnv(res)
         return res
       })
@@ -50,7 +67,8 @@ class SecretsClient {
 
     this.getSecret = (options) =>
       guard(async () => {
-        const body = parseObject(await native.getSecret(encodeArgs([options])), 'secrets().getSecret')
+        const text = await cachedRead(native, getCached, 'getSecret', encodeArgs([options]))
+        const body = parseObject(text, 'secrets().getSecret')
         return unwrap(body, 'secret', 'secrets().getSecret')
       })
 

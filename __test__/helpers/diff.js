@@ -419,9 +419,11 @@ function makeCtx(side, holder) {
     tick(seconds = 1) {
       server.advanceTime(seconds);
     },
-    // new SDK on the test server, logged in with universal auth
-    async loggedIn(mod) {
-      const sdk = new mod.InfisicalSDK({ siteUrl: server.url });
+    // new SDK on the test server, logged in with universal auth. `options` are extra
+    // constructor options; the official package ignores the ones it does not know
+    // (e.g. `autoTokenRefresh: false`, which makes ours behave like it on expiry).
+    async loggedIn(mod, options = {}) {
+      const sdk = new mod.InfisicalSDK({ siteUrl: server.url, ...options });
       await sdk.auth().universalAuth.login({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
       return sdk;
     },

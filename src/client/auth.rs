@@ -1,10 +1,15 @@
-//! `auth()`: universal-auth and AWS IAM logins, token renewal.
+//! `auth()`: universal-auth and AWS IAM logins, token renewal, and the token
+//! lifecycle that keeps an SDK-login token valid in long-running services.
+
+use std::time::Instant;
 
 use serde_json::{json, Value};
 
 use super::args::Args;
 use super::aws_iam;
 use super::error::{SdkError, SdkResult};
+use super::secret_string::SecretString;
+use super::session::{LoginMethod, Session, TokenTimes, Upkeep};
 use super::transport::{ApiRequest, HttpMethod};
 use super::InfisicalClient;
 
@@ -14,6 +19,21 @@ const TOKEN_RENEW: &str = "/api/v1/auth/token/renew";
 /// Where the official SDK looks for an identity id when none is given.
 pub const MACHINE_IDENTITY_ID_ENV: &str = "INFISICAL_MACHINE_IDENTITY_ID";
 
+/// A token response: the token and its lifetime.
+struct Issued {
+    token: String,
+    times: TokenTimes,
+}
+
+/// Who sends the request: the user's own call carries the current token as
+/// the official SDK does; an automatic re-login must not, because the server
+/// rejects any request that carries an expired token before reading it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bearer {
+    Current,
+    Omit,
+}
+
 impl InfisicalClient {
     /// `auth().universalAuth.login(options)`. The options object is sent as
     /// given (extra fields too), as the official SDK does. Returns the new token.
@@ -22,8 +42,10 @@ impl InfisicalClient {
         let opts = args.object(0, "options", true)?;
         opts.req_str("clientId")?;
         opts.req_str("clientSecret")?;
-        let request = ApiRequest::with_body(HttpMethod::Post, UNIVERSAL_AUTH_LOGIN, &Value::Object(opts.raw()));
-        self.login_with(request).await
+        let method = LoginMethod::UniversalAuth {
+            body: SecretString::new(Value::Object(opts.raw()).to_string()),
+        };
+        self.user_login(method).await
     }
 
     /// `auth().awsIamAuth.login(options?)`: signs `sts:GetCallerIdentity` with
@@ -37,48 +59,189 @@ impl InfisicalClient {
             .filter(|s| !s.is_empty())
             .or_else(|| std::env::var(MACHINE_IDENTITY_ID_ENV).ok().filter(|s| !s.is_empty()))
             .ok_or_else(|| SdkError::sdk("Identity ID is required for AWS IAM authentication"))?;
-
-        let http = self.transport().http()?;
-        let region = aws_iam::region(http).await?;
-        let signed = aws_iam::sign_get_caller_identity(&region).await?;
-        let body = json!({
-            "iamHttpRequestMethod": signed.method,
-            "iamRequestBody": signed.body_base64(),
-            "iamRequestHeaders": signed.headers_base64(),
-            "identityId": identity_id,
-        });
-        self.login_with(ApiRequest::with_body(HttpMethod::Post, AWS_AUTH_LOGIN, &body))
-            .await
+        self.user_login(LoginMethod::AwsIam { identity_id }).await
     }
 
-    /// `auth().*.renew()`: renews `token` (the token the caller's `auth()`
-    /// object was created with) and makes the new one current.
+    /// `auth().*.renew()`: renews `token` (the token of the caller's `auth()`
+    /// object) and makes the new one current.
     pub async fn renew_access_token(&self, token: Option<&str>) -> SdkResult<String> {
         let token = token
             .filter(|t| !t.is_empty())
             .ok_or_else(|| SdkError::sdk("Unable to renew access token, no access token set."))?;
-        let body = json!({ "accessToken": token });
-        self.login_with(ApiRequest::with_body(HttpMethod::Post, TOKEN_RENEW, &body))
+        let issued = self
+            .request_renewal(token)
             .await
             // The official SDK wraps renewal errors twice, which turns an
             // InfisicalSDKRequestError into an InfisicalSDKError with the
             // same message; users matching on `name` see that, so we keep it.
-            .map_err(|e| SdkError::sdk(e.to_string()))
+            .map_err(|e| SdkError::sdk(e.to_string()))?;
+        let mut state = self.auth_state_mut();
+        state.generation += 1;
+        if let Some(session) = state.session.as_mut() {
+            session.issued_at = Instant::now();
+            session.expires_in = issued.times.expires_in;
+        }
+        state.token = Some(SecretString::new(issued.token.clone()));
+        Ok(issued.token)
     }
 
-    /// Sends a login-style request and adopts the `accessToken` it returns.
-    async fn login_with(&self, request: ApiRequest) -> SdkResult<String> {
-        let response = self.send(&request).await?;
-        let token = serde_json::from_str::<Value>(&response.body)
-            .ok()
-            .and_then(|v| v.get("accessToken").and_then(Value::as_str).map(str::to_owned))
+    /// `auth().accessToken(token)`: a token set by hand; the lifecycle leaves it alone.
+    pub fn set_access_token(&self, token: &str) {
+        {
+            let mut state = self.auth_state_mut();
+            state.generation += 1;
+            state.token = Some(SecretString::new(token));
+            state.session = None;
+        }
+        // Another identity may see other secrets.
+        self.clear_cache();
+    }
+
+    /// A login the user asked for: adopts the token and starts a session.
+    async fn user_login(&self, method: LoginMethod) -> SdkResult<String> {
+        let issued = self.login_request(&method, Bearer::Current).await?;
+        self.adopt_login(method, &issued, true);
+        self.clear_cache();
+        Ok(issued.token)
+    }
+
+    fn adopt_login(&self, method: LoginMethod, issued: &Issued, by_user: bool) {
+        let now = Instant::now();
+        let mut state = self.auth_state_mut();
+        if by_user {
+            state.generation += 1;
+        }
+        state.token = Some(SecretString::new(issued.token.clone()));
+        state.session = Some(Session {
+            method,
+            issued_at: now,
+            expires_in: issued.times.expires_in,
+            max_deadline: issued.times.max_ttl.map(|ttl| now + ttl),
+        });
+    }
+
+    /// Sends the login request of `method` and reads the token response.
+    async fn login_request(&self, method: &LoginMethod, bearer: Bearer) -> SdkResult<Issued> {
+        let request = match method {
+            LoginMethod::UniversalAuth { body } => ApiRequest {
+                body: Some(body.expose().to_string()),
+                ..ApiRequest::bare(HttpMethod::Post, UNIVERSAL_AUTH_LOGIN)
+            },
+            LoginMethod::AwsIam { identity_id } => {
+                let http = self.transport().http()?;
+                let region = aws_iam::region(http).await?;
+                let signed = aws_iam::sign_get_caller_identity(&region).await?;
+                let body = json!({
+                    "iamHttpRequestMethod": signed.method,
+                    "iamRequestBody": signed.body_base64(),
+                    "iamRequestHeaders": signed.headers_base64(),
+                    "identityId": identity_id,
+                });
+                ApiRequest::with_body(HttpMethod::Post, AWS_AUTH_LOGIN, &body)
+            }
+        };
+        self.token_request(&request, bearer).await
+    }
+
+    async fn request_renewal(&self, token: &str) -> SdkResult<Issued> {
+        let body = json!({ "accessToken": token });
+        let request = ApiRequest::with_body(HttpMethod::Post, TOKEN_RENEW, &body);
+        self.token_request(&request, Bearer::Current).await
+    }
+
+    /// Sends a login-style request (no lifecycle, no coalescing) and reads its token.
+    async fn token_request(&self, request: &ApiRequest, bearer: Bearer) -> SdkResult<Issued> {
+        let current = match bearer {
+            Bearer::Current => self.current_token(),
+            Bearer::Omit => None,
+        };
+        let response = self.transport().send(request, current.as_ref()).await?;
+        let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
+        let token = body
+            .get("accessToken")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
             .ok_or_else(|| {
                 SdkError::sdk(format!(
                     "The login response (status {}) carried no accessToken",
                     response.status
                 ))
             })?;
-        self.set_access_token(&token);
-        Ok(token)
+        Ok(Issued {
+            token,
+            times: TokenTimes::from_response(&body),
+        })
+    }
+
+    /// Whether tokens are kept alive automatically right now.
+    pub(crate) fn lifecycle_active(&self) -> bool {
+        self.auto_token_refresh && self.auth_state().session.is_some()
+    }
+
+    fn upkeep_due(&self) -> Upkeep {
+        if !self.auto_token_refresh {
+            return Upkeep::None;
+        }
+        self.auth_state()
+            .session
+            .as_ref()
+            .map_or(Upkeep::None, |s| s.upkeep(Instant::now()))
+    }
+
+    /// Renews or re-obtains the token if it nears its end. Failures are left
+    /// for the request itself to report: the old token may still work.
+    pub(crate) async fn keep_token_fresh(&self) {
+        if self.upkeep_due() == Upkeep::None {
+            return;
+        }
+        let _only_one = self.upkeep.lock().await;
+        match self.upkeep_due() {
+            Upkeep::None => {}
+            Upkeep::Renew => {
+                if self.renew_automatically().await.is_err() {
+                    let _ = self.login_again().await;
+                }
+            }
+            Upkeep::Relogin => {
+                let _ = self.login_again().await;
+            }
+        }
+    }
+
+    /// After the server refused `used` as expired: log in again, unless
+    /// another call already replaced that token.
+    pub(crate) async fn login_again_after_rejection(&self, used: Option<&SecretString>) -> SdkResult<()> {
+        let _only_one = self.upkeep.lock().await;
+        if self.current_token().as_ref() != used {
+            return Ok(());
+        }
+        self.login_again().await
+    }
+
+    async fn renew_automatically(&self) -> SdkResult<()> {
+        let token = self
+            .current_token()
+            .ok_or_else(|| SdkError::sdk("no access token to renew"))?;
+        let issued = self.request_renewal(token.expose()).await?;
+        let mut state = self.auth_state_mut();
+        state.token = Some(SecretString::new(issued.token));
+        if let Some(session) = state.session.as_mut() {
+            session.issued_at = Instant::now();
+            session.expires_in = issued.times.expires_in;
+        }
+        Ok(())
+    }
+
+    /// Logs in again with the method of the current session.
+    async fn login_again(&self) -> SdkResult<()> {
+        let method = self
+            .auth_state()
+            .session
+            .as_ref()
+            .map(|s| s.method.clone())
+            .ok_or_else(|| SdkError::sdk("no login to repeat"))?;
+        let issued = self.login_request(&method, Bearer::Omit).await?;
+        self.adopt_login(method, &issued, false);
+        Ok(())
     }
 }

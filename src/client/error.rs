@@ -9,7 +9,7 @@ use std::fmt;
 pub enum SdkError {
     /// `InfisicalSDKError`: local checks, network failures, and server errors
     /// whose body carries no string `message`.
-    Sdk { message: String },
+    Sdk { message: String, cause: Cause },
     /// `InfisicalSDKRequestError`: the server answered with an error body that
     /// has a string `message`.
     Request {
@@ -20,10 +20,58 @@ pub enum SdkError {
     },
 }
 
+/// Where an `InfisicalSDKError` came from; decides whether a cached value may
+/// stand in for it (stale-if-error) and never shows in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// A local check (bad input, missing token, ...).
+    Local,
+    /// The request never got an HTTP answer (refused, reset, timeout).
+    Network,
+    /// The server answered with this status but no JSON `message`.
+    Status(u16),
+}
+
 impl SdkError {
     pub fn sdk(message: impl Into<String>) -> Self {
         SdkError::Sdk {
             message: message.into(),
+            cause: Cause::Local,
+        }
+    }
+
+    pub fn network(message: impl Into<String>) -> Self {
+        SdkError::Sdk {
+            message: message.into(),
+            cause: Cause::Network,
+        }
+    }
+
+    pub fn http_status(status: u16, message: impl Into<String>) -> Self {
+        SdkError::Sdk {
+            message: message.into(),
+            cause: Cause::Status(status),
+        }
+    }
+
+    /// A network failure or a 5xx: the server may be fine a moment later, so
+    /// a recent cached value may be served instead (never for 4xx).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            SdkError::Sdk { cause: Cause::Network, .. } => true,
+            SdkError::Sdk { cause: Cause::Status(s), .. } => *s >= 500,
+            SdkError::Request { status, .. } => *status >= 500,
+            SdkError::Sdk { cause: Cause::Local, .. } => false,
+        }
+    }
+
+    /// The server refused the access token as expired, revoked or used up:
+    /// logging in again can fix it.
+    pub fn is_token_rejection(&self) -> bool {
+        match self {
+            SdkError::Request { status: 403, message, .. } => message.contains("expired"),
+            SdkError::Request { status: 401, message, .. } => message.contains("access token"),
+            _ => false,
         }
     }
 
@@ -47,7 +95,7 @@ impl SdkError {
 impl fmt::Display for SdkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SdkError::Sdk { message } => f.write_str(message),
+            SdkError::Sdk { message, .. } => f.write_str(message),
             // Same layout as the official InfisicalSDKRequestError.
             SdkError::Request {
                 url,
@@ -90,6 +138,22 @@ mod tests {
         );
         assert_eq!(err.class_name(), "InfisicalSDKRequestError");
         assert_eq!(err.status(), Some(404));
+    }
+
+    #[test]
+    fn transient_and_token_errors_are_recognised() {
+        assert!(SdkError::network("fetch failed").is_transient());
+        assert!(SdkError::http_status(503, "Request failed with status 503").is_transient());
+        assert!(!SdkError::http_status(404, "x").is_transient());
+        assert!(!SdkError::sdk("bad input").is_transient());
+        let expired = SdkError::Request {
+            url: "u".into(),
+            method: "GET",
+            status: 403,
+            message: "Your token has expired. Please re-authenticate.".into(),
+        };
+        assert!(expired.is_token_rejection());
+        assert!(!expired.is_transient());
     }
 
     #[test]

@@ -10,8 +10,10 @@ pub fn create_request(args_json: &str) -> SdkResult<ApiRequest> {
     let args = Args::parse("folders().create(options)", args_json)?;
     let o = args.object(0, "options", true)?;
     let mut body = Body::default();
+    // `path` is typed as required, but the server defaults it to "/" and the
+    // official SDK sends the call without it, so we do too.
     body.put("name", o.req_str("name")?)
-        .put("path", o.req_str("path")?)
+        .put_opt("path", o.opt_str("path")?)
         .put("workspaceId", o.req_str("projectId")?)
         .put("environment", o.req_str("environment")?)
         .put_opt("description", o.opt_str("description")?);

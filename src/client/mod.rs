@@ -4,25 +4,31 @@
 pub mod args;
 pub mod auth;
 pub mod aws_iam;
+pub mod cache;
+pub mod coalesce;
 pub mod dynamic_secrets;
 pub mod environments;
 pub mod error;
 pub mod folders;
 pub mod kms;
-pub mod projects;
 pub mod path;
+pub mod projects;
 pub mod retry;
 pub mod secret_string;
 pub mod secrets;
+pub mod session;
 pub mod tls;
 pub mod transport;
 
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
+use cache::{CacheConfig, SecretCache};
+use coalesce::Coalescer;
 pub use error::{SdkError, SdkResult};
 use secret_string::SecretString;
-use transport::{ApiRequest, ApiResponse, Transport, TransportConfig};
+use session::AuthState;
+use transport::{ApiRequest, ApiResponse, CacheRole, HttpMethod, Transport, TransportConfig};
 
 /// Environment variables that shorten the retry wait and per-attempt timeout.
 /// They exist so test suites need not wait 15 s for a refused connection; the
@@ -38,19 +44,41 @@ fn env_millis(name: &str) -> Option<Duration> {
 }
 
 /// Options of `new InfisicalSDK(options)`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ClientOptions {
     /// Absent or empty means https://app.infisical.com.
     pub site_url: Option<String>,
     /// PEM certificate(s) to trust in addition to the bundled roots, for
     /// self-hosted instances behind a private CA.
     pub ca_certificate: Option<String>,
+    /// The opt-in secret cache; `None` (the default) caches nothing.
+    pub cache: Option<CacheConfig>,
+    /// Renew tokens from SDK logins before they expire and log in again when
+    /// renewal cannot help (default true).
+    pub auto_token_refresh: bool,
 }
 
-/// One SDK instance: a pooled transport and the current access token.
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            site_url: None,
+            ca_certificate: None,
+            cache: None,
+            auto_token_refresh: true,
+        }
+    }
+}
+
+/// One SDK instance: a pooled transport, the auth state, the cache.
 pub struct InfisicalClient {
-    transport: Transport,
-    token: RwLock<Option<SecretString>>,
+    transport: Arc<Transport>,
+    auth: RwLock<AuthState>,
+    /// Held while a token is renewed or re-obtained, so a burst of calls at
+    /// expiry causes one renewal, not one per call.
+    upkeep: tokio::sync::Mutex<()>,
+    coalescer: Coalescer,
+    cache: Option<SecretCache>,
+    auto_token_refresh: bool,
 }
 
 impl std::fmt::Debug for InfisicalClient {
@@ -58,6 +86,7 @@ impl std::fmt::Debug for InfisicalClient {
         f.debug_struct("InfisicalClient")
             .field("site_url", &self.transport.site_url())
             .field("authenticated", &self.current_token().is_some())
+            .field("cache", &self.cache.is_some())
             .finish()
     }
 }
@@ -78,8 +107,12 @@ impl InfisicalClient {
             config.timeout = timeout;
         }
         Ok(InfisicalClient {
-            transport: Transport::new(config),
-            token: RwLock::new(None),
+            transport: Arc::new(Transport::new(config)),
+            auth: RwLock::new(AuthState::default()),
+            upkeep: tokio::sync::Mutex::new(()),
+            coalescer: Coalescer::default(),
+            cache: options.cache.map(SecretCache::new),
+            auto_token_refresh: options.auto_token_refresh,
         })
     }
 
@@ -91,30 +124,119 @@ impl InfisicalClient {
         &self.transport
     }
 
-    /// Sets the bearer token sent with every later request (as `accessToken(token)` does).
-    pub fn set_access_token(&self, token: &str) {
-        let mut slot = self.token.write().unwrap_or_else(|p| p.into_inner());
-        *slot = Some(SecretString::new(token));
+    pub(crate) fn auth_state(&self) -> RwLockReadGuard<'_, AuthState> {
+        self.auth.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn auth_state_mut(&self) -> RwLockWriteGuard<'_, AuthState> {
+        self.auth.write().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn current_token(&self) -> Option<SecretString> {
-        self.token.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.auth_state().token.clone()
     }
 
-    /// Builds the request for one call from its JSON arguments and sends it;
-    /// resolves to the response body text.
+    /// The token an `auth()` object of `generation` should show: the live one
+    /// (renewed automatically or not) while that object is current.
+    pub fn token_for_generation(&self, generation: u64) -> Option<String> {
+        let state = self.auth_state();
+        (state.generation == generation)
+            .then(|| state.token.as_ref().map(|t| t.expose().to_string()))
+            .flatten()
+    }
+
+    pub fn auth_generation(&self) -> u64 {
+        self.auth_state().generation
+    }
+
+    /// Drops every cached answer (`sdk.clearCache()`); a no-op without a cache.
+    pub fn clear_cache(&self) {
+        if let Some(cache) = &self.cache {
+            cache.clear();
+        }
+    }
+
+    /// Builds the request for one call from its JSON arguments and sends it,
+    /// through the cache when the call is cacheable and a cache is configured.
     pub async fn call(
         &self,
         build: fn(&str) -> SdkResult<ApiRequest>,
         args_json: &str,
-    ) -> SdkResult<String> {
+    ) -> SdkResult<Arc<ApiResponse>> {
         let request = build(args_json)?;
-        Ok(self.send(&request).await?.body)
+        let Some(cache) = &self.cache else {
+            return self.send(&request).await;
+        };
+        match &request.cache {
+            CacheRole::None => self.send(&request).await,
+            CacheRole::Write(target) => {
+                let result = self.send(&request).await;
+                // Also after a failure: the write may have happened anyway.
+                cache.invalidate(target);
+                result
+            }
+            CacheRole::Read(scope) => {
+                let key = request.key();
+                if let Some(hit) = cache.fresh(&key) {
+                    return Ok(hit);
+                }
+                let started = cache.generation();
+                match self.send(&request).await {
+                    Ok(response) => {
+                        cache.store(key, response.clone(), scope.clone(), started);
+                        Ok(response)
+                    }
+                    Err(error) if error.is_transient() => cache.stale(&key).ok_or(error),
+                    Err(error) => Err(error),
+                }
+            }
+        }
     }
 
-    /// Sends a request with the current token, if any.
-    pub async fn send(&self, request: &ApiRequest) -> SdkResult<ApiResponse> {
+    /// The fresh cached answer of a call, without any I/O (`None` on a miss,
+    /// without a cache, or when the arguments are bad: the async path reports that).
+    pub fn cached(&self, build: fn(&str) -> SdkResult<ApiRequest>, args_json: &str) -> Option<Arc<ApiResponse>> {
+        let cache = self.cache.as_ref()?;
+        let request = build(args_json).ok()?;
+        match request.cache {
+            CacheRole::Read(_) => cache.fresh(&request.key()),
+            _ => None,
+        }
+    }
+
+    /// Sends a request with the current token, keeping an SDK-login token
+    /// alive: renewed or re-obtained before it expires, and obtained again
+    /// once if the server refuses it as expired.
+    pub async fn send(&self, request: &ApiRequest) -> SdkResult<Arc<ApiResponse>> {
+        self.keep_token_fresh().await;
         let token = self.current_token();
-        self.transport.send(request, token.as_ref()).await
+        match self.dispatch(request, token.clone()).await {
+            Err(error) if error.is_token_rejection() && self.lifecycle_active() => {
+                if self.login_again_after_rejection(token.as_ref()).await.is_err() {
+                    return Err(error);
+                }
+                self.dispatch(request, self.current_token()).await
+            }
+            other => other,
+        }
+    }
+
+    /// One request; identical concurrent GETs share a single HTTP request.
+    async fn dispatch(&self, request: &ApiRequest, token: Option<SecretString>) -> SdkResult<Arc<ApiResponse>> {
+        if request.method != HttpMethod::Get {
+            return self.transport.send(request, token.as_ref()).await.map(Arc::new);
+        }
+        let key = format!(
+            "{}\n{}",
+            token.as_ref().map(SecretString::expose).unwrap_or_default(),
+            request.key()
+        );
+        let transport = self.transport.clone();
+        let request = request.clone();
+        self.coalescer
+            .run(key, move || async move {
+                transport.send(&request, token.as_ref()).await.map(Arc::new)
+            })
+            .await
     }
 }

@@ -11,8 +11,9 @@ pub fn create_request(args_json: &str) -> SdkResult<ApiRequest> {
     let args = Args::parse("projects().create(options)", args_json)?;
     let o = args.object(0, "options", true)?;
     o.req_str("projectName")?;
-    o.req_str("type")?;
-    for key in ["projectDescription", "slug", "template", "kmsKeyId"] {
+    // Typed as required by the official SDK, but the server defaults it to
+    // "secret-manager" and the official SDK sends the call without it.
+    for key in ["type", "projectDescription", "slug", "template", "kmsKeyId"] {
         o.opt_str(key)?;
     }
     Ok(ApiRequest::with_body(HttpMethod::Post, "/api/v2/workspace", &Value::Object(o.raw())))

@@ -2,9 +2,10 @@
 //! in the order the official SDK builds them.
 
 use super::args::{js_number_string, Args, Body, Opts};
+use super::cache::{normalize_path, CacheScope, WriteTarget};
 use super::error::SdkResult;
 use super::path;
-use super::transport::{ApiRequest, HttpMethod};
+use super::transport::{ApiRequest, CacheRole, HttpMethod};
 
 const SECRETS_RAW: &str = "/api/v3/secrets/raw";
 const SECRET_TYPES: &[&str] = &["shared", "personal"];
@@ -32,17 +33,25 @@ pub fn list_secrets_request(args_json: &str) -> SdkResult<ApiRequest> {
     let o = args.object(0, "options", true)?;
     let project_id = o.req_str("projectId")?;
     let environment = o.req_str("environment")?;
+    let expand = o.opt_bool("expandSecretReferences")?.unwrap_or(true);
+    let imports = o.opt_bool("includeImports")?.unwrap_or(false);
+    let recursive = o.opt_bool("recursive")?.unwrap_or(false);
+    let secret_path = o.opt_str("secretPath")?;
+    let scope = CacheScope {
+        project: project_id.clone(),
+        environment: environment.clone(),
+        path: normalize_path(secret_path.as_deref()),
+        recursive,
+        project_wide: expand || imports,
+    };
     let mut query = vec![
         ("workspaceId", project_id),
         ("environment", environment),
-        (
-            "expandSecretReferences",
-            bool_str(o.opt_bool("expandSecretReferences")?.unwrap_or(true)),
-        ),
-        ("include_imports", bool_str(o.opt_bool("includeImports")?.unwrap_or(false))),
-        ("recursive", bool_str(o.opt_bool("recursive")?.unwrap_or(false))),
+        ("expandSecretReferences", bool_str(expand)),
+        ("include_imports", bool_str(imports)),
+        ("recursive", bool_str(recursive)),
     ];
-    if let Some(path) = o.opt_str("secretPath")? {
+    if let Some(path) = secret_path {
         query.push(("secretPath", path));
     }
     if let Some(tags) = o.opt_str_array("tagSlugs")? {
@@ -54,7 +63,7 @@ pub fn list_secrets_request(args_json: &str) -> SdkResult<ApiRequest> {
     ));
     // Checked here so a wrong type is reported even though the JS layer acts on it.
     o.opt_bool("attachToProcessEnv")?;
-    Ok(ApiRequest::get(SECRETS_RAW, query))
+    Ok(ApiRequest::get(SECRETS_RAW, query).with_cache(CacheRole::Read(scope)))
 }
 
 pub fn get_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
@@ -62,18 +71,27 @@ pub fn get_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
     let o = args.object(0, "options", true)?;
     let secret_name = o.req_str("secretName")?;
     let segment = path::segment(args.call(), "secretName", &secret_name)?;
+    let project_id = o.req_str("projectId")?;
+    let environment = o.req_str("environment")?;
+    let expand = o.opt_bool("expandSecretReferences")?.unwrap_or(true);
+    let imports = o.opt_bool("includeImports")?.unwrap_or(false);
+    let secret_path = o.opt_str("secretPath")?;
+    let scope = CacheScope {
+        project: project_id.clone(),
+        environment: environment.clone(),
+        path: normalize_path(secret_path.as_deref()),
+        recursive: false,
+        project_wide: expand || imports,
+    };
     let mut query = vec![
         // The official SDK repeats the name in the query string.
         ("secretName", secret_name),
-        ("workspaceId", o.req_str("projectId")?),
-        ("environment", o.req_str("environment")?),
-        (
-            "expandSecretReferences",
-            bool_str(o.opt_bool("expandSecretReferences")?.unwrap_or(true)),
-        ),
-        ("includeImports", bool_str(o.opt_bool("includeImports")?.unwrap_or(false))),
+        ("workspaceId", project_id),
+        ("environment", environment),
+        ("expandSecretReferences", bool_str(expand)),
+        ("includeImports", bool_str(imports)),
     ];
-    if let Some(path) = o.opt_str("secretPath")? {
+    if let Some(path) = secret_path {
         query.push(("secretPath", path));
     }
     if let Some(kind) = o.opt_enum("type", SECRET_TYPES)? {
@@ -86,7 +104,7 @@ pub fn get_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
         "viewSecretValue",
         bool_str(o.opt_bool("viewSecretValue")?.unwrap_or(true)),
     ));
-    Ok(ApiRequest::get(format!("{SECRETS_RAW}/{segment}"), query))
+    Ok(ApiRequest::get(format!("{SECRETS_RAW}/{segment}"), query).with_cache(CacheRole::Read(scope)))
 }
 
 /// The secret name (first argument) as an encoded path segment, and the options.
@@ -94,6 +112,15 @@ fn name_and_options<'a>(args: &'a Args) -> SdkResult<(String, Opts<'a>)> {
     let name = args.string(0, "secretName")?;
     let segment = path::segment(args.call(), "secretName", &name)?;
     Ok((segment, args.object(1, "options", true)?))
+}
+
+/// The cache role of a write to the folder the options name.
+fn write_role(o: &Opts) -> SdkResult<CacheRole> {
+    Ok(CacheRole::Write(WriteTarget {
+        project: o.req_str("projectId")?,
+        environment: o.req_str("environment")?,
+        path: normalize_path(o.opt_str("secretPath")?.as_deref()),
+    }))
 }
 
 pub fn create_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
@@ -111,7 +138,8 @@ pub fn create_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
         HttpMethod::Post,
         format!("{SECRETS_RAW}/{segment}"),
         &body.into_value(),
-    ))
+    )
+    .with_cache(write_role(&o)?))
 }
 
 pub fn update_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
@@ -128,7 +156,8 @@ pub fn update_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
         HttpMethod::Patch,
         format!("{SECRETS_RAW}/{segment}"),
         &body.into_value(),
-    ))
+    )
+    .with_cache(write_role(&o)?))
 }
 
 pub fn delete_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
@@ -144,7 +173,8 @@ pub fn delete_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
         HttpMethod::Delete,
         format!("{SECRETS_RAW}/{segment}"),
         &body.into_value(),
-    ))
+    )
+    .with_cache(write_role(&o)?))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use super::cache::{CacheScope, WriteTarget};
 use super::error::{SdkError, SdkResult};
 use super::retry::RetryPolicy;
 use super::secret_string::SecretString;
@@ -57,6 +58,19 @@ pub struct ApiRequest {
     pub query: Option<Vec<(&'static str, String)>>,
     /// JSON body text, sent with `Content-Type: application/json`.
     pub body: Option<String>,
+    /// How the answer relates to the secret cache.
+    pub cache: CacheRole,
+}
+
+/// A request's part in the (opt-in) secret cache.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CacheRole {
+    #[default]
+    None,
+    /// A read whose answer may be cached, and what it depends on.
+    Read(CacheScope),
+    /// A write that changes the secrets of this folder.
+    Write(WriteTarget),
 }
 
 impl ApiRequest {
@@ -66,6 +80,7 @@ impl ApiRequest {
             path: path.into(),
             query: Some(query),
             body: None,
+            cache: CacheRole::None,
         }
     }
 
@@ -76,6 +91,7 @@ impl ApiRequest {
             path: path.into(),
             query: None,
             body: None,
+            cache: CacheRole::None,
         }
     }
 
@@ -86,6 +102,7 @@ impl ApiRequest {
             path: path.into(),
             query: None,
             body: None,
+            cache: CacheRole::None,
         }
     }
 
@@ -96,7 +113,19 @@ impl ApiRequest {
             query: None,
             // Serializing a Value cannot fail: all its keys are strings.
             body: Some(serde_json::to_string(body).unwrap_or_default()),
+            cache: CacheRole::None,
         }
+    }
+
+    pub fn with_cache(mut self, role: CacheRole) -> Self {
+        self.cache = role;
+        self
+    }
+
+    /// Identifies the answer: method, path and query (not the site or token),
+    /// as JSON so that no two different requests share a key.
+    pub fn key(&self) -> String {
+        serde_json::to_string(&(self.method.as_str(), &self.path, &self.query)).unwrap_or_default()
     }
 }
 
@@ -249,14 +278,11 @@ impl Transport {
                     }
                     return read_response(response, method, &shown_url).await;
                 }
-                Ok(Err(error)) => network_failure_message(&error),
-                Err(_elapsed) => format!(
-                    "This operation was aborted: no response within {} ms",
-                    self.config.timeout.as_millis()
-                ),
+                Ok(Err(error)) => network_failure_message(&error, self.config.timeout),
+                Err(_elapsed) => timeout_message(self.config.timeout),
             };
             if retries_done >= retry.max_retries {
-                return Err(SdkError::sdk(failure));
+                return Err(SdkError::network(failure));
             }
             retries_done += 1;
             tokio::time::sleep(retry.jittered_delay(retries_done)).await;
@@ -308,7 +334,7 @@ async fn read_response(
 ) -> SdkResult<ApiResponse> {
     let status = response.status().as_u16();
     let bytes = response.bytes().await.map_err(|e| {
-        SdkError::sdk(format!(
+        SdkError::network(format!(
             "Failed to read the response body (status {status}): {}",
             error_chain(&e)
         ))
@@ -347,16 +373,23 @@ pub fn http_error(status: u16, text: &str, method: HttpMethod, shown_url: &str) 
             };
         }
     }
-    SdkError::sdk(format!("Request failed with status {status}"))
+    SdkError::http_status(status, format!("Request failed with status {status}"))
 }
 
 /// "fetch failed" as the official SDK says, followed by the actual cause,
 /// which reqwest hides in its source chain.
-fn network_failure_message(error: &reqwest::Error) -> String {
+fn network_failure_message(error: &reqwest::Error, timeout: Duration) -> String {
+    // The client's read timeout can fire before our own timer while waiting
+    // for the response head; it is the same event.
     if error.is_timeout() {
-        return "This operation was aborted: the request timed out".to_string();
+        return timeout_message(timeout);
     }
     format!("fetch failed: {}", error_chain(error))
+}
+
+/// The official SDK's abort message, with the limit that was hit.
+fn timeout_message(timeout: Duration) -> String {
+    format!("This operation was aborted: no response within {} ms", timeout.as_millis())
 }
 
 /// The innermost causes of an error, joined, without repeating reqwest's URL line.

@@ -1,12 +1,14 @@
 //! The native half of `InfisicalSDK`: one core client per SDK instance.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use napi_derive::napi;
 
 use super::error::{settle, to_napi};
 use super::text::ResponseText;
 use crate::client::transport::ApiRequest;
+use crate::client::cache::CacheConfig;
 use crate::client::{ClientOptions, InfisicalClient, SdkResult};
 
 /// What `new InfisicalSDK(options)` passes down (already type-checked in JS).
@@ -14,6 +16,21 @@ use crate::client::{ClientOptions, InfisicalClient, SdkResult};
 pub struct NativeClientOptions {
     pub site_url: Option<String>,
     pub ca_certificate: Option<String>,
+    /// Present when the secret cache is on.
+    pub cache: Option<NativeCacheOptions>,
+    /// Default true.
+    pub auto_token_refresh: Option<bool>,
+}
+
+#[napi(object)]
+pub struct NativeCacheOptions {
+    pub ttl_seconds: f64,
+    pub max_entries: u32,
+    pub stale_if_error_seconds: f64,
+}
+
+fn seconds(value: f64) -> Duration {
+    Duration::try_from_secs_f64(value.max(0.0)).unwrap_or(Duration::MAX)
 }
 
 #[napi]
@@ -29,9 +46,33 @@ impl NativeClient {
         let core = InfisicalClient::new(ClientOptions {
             site_url: options.site_url,
             ca_certificate: options.ca_certificate,
+            cache: options.cache.map(|c| CacheConfig {
+                ttl: seconds(c.ttl_seconds),
+                max_entries: c.max_entries as usize,
+                stale_if_error: seconds(c.stale_if_error_seconds),
+            }),
+            auto_token_refresh: options.auto_token_refresh.unwrap_or(true),
         })
         .map_err(to_napi)?;
         Ok(NativeClient { core: Arc::new(core) })
+    }
+
+    /// Drops every cached answer.
+    #[napi(catch_unwind)]
+    pub fn clear_cache(&self) {
+        self.core.clear_cache();
+    }
+
+    /// Generation of the auth state: bumped by every login, renew and accessToken().
+    #[napi(catch_unwind)]
+    pub fn auth_generation(&self) -> u32 {
+        self.core.auth_generation() as u32
+    }
+
+    /// The live token if `generation` is still current, else null.
+    #[napi(catch_unwind)]
+    pub fn token_for_generation(&self, generation: u32) -> Option<String> {
+        self.core.token_for_generation(generation as u64)
     }
 
     /// The site URL in use (after the empty-string fallback).
@@ -49,5 +90,10 @@ impl NativeClient {
     pub(crate) async fn run(&self, build: RequestBuilder, args: String) -> napi::Result<ResponseText> {
         let core = self.core.clone();
         settle(async move { core.call(build, &args).await.map(ResponseText) }).await
+    }
+
+    /// A fresh cached answer, synchronously (no thread hop), or None.
+    pub(crate) fn cached(&self, build: RequestBuilder, args: String) -> Option<ResponseText> {
+        self.core.cached(build, &args).map(ResponseText)
     }
 }

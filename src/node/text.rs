@@ -7,8 +7,12 @@
 
 use napi::bindgen_prelude::{ToNapiValue, TypeName, ValueType};
 use napi::sys;
+use std::sync::Arc;
 
-pub struct ResponseText(pub String);
+use crate::client::transport::ApiResponse;
+
+/// The body of a response, possibly shared with the cache or other callers.
+pub struct ResponseText(pub Arc<ApiResponse>);
 
 impl TypeName for ResponseText {
     fn type_name() -> &'static str {
@@ -22,9 +26,9 @@ impl TypeName for ResponseText {
 
 impl ToNapiValue for ResponseText {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
-        let text = val.0;
+        let text: &str = &val.0.body;
         if !text.is_ascii() {
-            return unsafe { String::to_napi_value(env, text) };
+            return unsafe { <&str>::to_napi_value(env, text) };
         }
         let mut value = std::ptr::null_mut();
         // SAFETY: `text` outlives the call, and ASCII bytes are valid Latin-1.

@@ -1,0 +1,162 @@
+//! Access-token state and the token lifecycle: when a token obtained through
+//! an SDK login nears its expiry, renew it; when renewal cannot help (the max
+//! TTL is near) or is refused, log in again with the same method. Decided
+//! lazily before each request, so no timer keeps the process alive.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::secret_string::SecretString;
+
+/// How the current token was obtained, kept so the SDK can log in again.
+#[derive(Clone, Debug)]
+pub enum LoginMethod {
+    /// The options object the user passed to `universalAuth.login` (as JSON).
+    UniversalAuth { body: SecretString },
+    /// The identity id used for `awsIamAuth.login`.
+    AwsIam { identity_id: String },
+}
+
+/// Lifetime facts of a token that came from a login or renewal.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub method: LoginMethod,
+    /// When the current token was issued (login or last renewal).
+    pub issued_at: Instant,
+    /// `expiresIn`; `None` when the server sent 0 (a token without expiry).
+    pub expires_in: Option<Duration>,
+    /// Login time + `accessTokenMaxTTL`: no renewal reaches past it.
+    pub max_deadline: Option<Instant>,
+}
+
+/// What a token needs before the next request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upkeep {
+    None,
+    Renew,
+    Relogin,
+}
+
+/// Renew this long before expiry: a fifth of the lifetime, at most a minute,
+/// so short-lived tokens (seconds, in tests) are renewed in time too.
+fn margin(lifetime: Duration) -> Duration {
+    (lifetime / 5).min(Duration::from_secs(60))
+}
+
+impl Session {
+    pub fn upkeep(&self, now: Instant) -> Upkeep {
+        if let Some(deadline) = self.max_deadline {
+            let lifetime = deadline.saturating_duration_since(self.issued_at);
+            let m = self.expires_in.map_or(margin(lifetime), margin);
+            if now + m >= deadline {
+                return Upkeep::Relogin;
+            }
+        }
+        let Some(ttl) = self.expires_in else {
+            return Upkeep::None;
+        };
+        if now + margin(ttl) < self.issued_at + ttl {
+            return Upkeep::None;
+        }
+        // The server refuses a renewal whose new lifetime would pass the max TTL.
+        match self.max_deadline {
+            Some(deadline) if now + ttl > deadline => Upkeep::Relogin,
+            _ => Upkeep::Renew,
+        }
+    }
+}
+
+/// The numbers of a token response (`expiresIn`, `accessTokenMaxTTL`, seconds).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TokenTimes {
+    pub expires_in: Option<Duration>,
+    pub max_ttl: Option<Duration>,
+}
+
+fn positive_seconds(value: Option<&Value>) -> Option<Duration> {
+    value
+        .and_then(Value::as_f64)
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(Duration::from_secs_f64)
+}
+
+impl TokenTimes {
+    pub fn from_response(body: &Value) -> Self {
+        TokenTimes {
+            expires_in: positive_seconds(body.get("expiresIn")),
+            max_ttl: positive_seconds(body.get("accessTokenMaxTTL")),
+        }
+    }
+}
+
+/// The token in use and where it came from.
+#[derive(Debug, Default)]
+pub struct AuthState {
+    pub token: Option<SecretString>,
+    /// Bumped whenever the user changes the token (login, renew, accessToken):
+    /// an `auth()` object shows the live token only while its generation is current.
+    pub generation: u64,
+    /// Present when the token came from an SDK login (lifecycle applies).
+    pub session: Option<Session>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(ttl: u64, max: Option<u64>) -> (Session, Instant) {
+        let t0 = Instant::now();
+        (
+            Session {
+                method: LoginMethod::AwsIam { identity_id: "i".into() },
+                issued_at: t0,
+                expires_in: Some(Duration::from_secs(ttl)),
+                max_deadline: max.map(|m| t0 + Duration::from_secs(m)),
+            },
+            t0,
+        )
+    }
+
+    #[test]
+    fn renews_shortly_before_expiry() {
+        let (s, t0) = session(100, Some(10_000));
+        assert_eq!(s.upkeep(t0), Upkeep::None);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(79)), Upkeep::None);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(81)), Upkeep::Renew);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(200)), Upkeep::Renew);
+    }
+
+    #[test]
+    fn logs_in_again_when_renewal_would_pass_the_max_ttl() {
+        let (s, t0) = session(100, Some(150));
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(10)), Upkeep::None);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(85)), Upkeep::Relogin);
+    }
+
+    #[test]
+    fn long_ttls_use_a_one_minute_margin() {
+        let (s, t0) = session(7200, Some(2_592_000));
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(7100)), Upkeep::None);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(7141)), Upkeep::Renew);
+    }
+
+    #[test]
+    fn tokens_without_expiry_need_nothing_until_the_max_ttl() {
+        let t0 = Instant::now();
+        let s = Session {
+            method: LoginMethod::AwsIam { identity_id: "i".into() },
+            issued_at: t0,
+            expires_in: None,
+            max_deadline: None,
+        };
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(1_000_000)), Upkeep::None);
+    }
+
+    #[test]
+    fn token_times_read_the_response() {
+        let t = TokenTimes::from_response(&serde_json::json!({"expiresIn": 7200, "accessTokenMaxTTL": 0}));
+        assert_eq!(t.expires_in, Some(Duration::from_secs(7200)));
+        assert_eq!(t.max_ttl, None);
+    }
+}
