@@ -340,7 +340,8 @@ async fn read_response(
         ))
     })?;
     // Like `Response.text()`: invalid UTF-8 becomes U+FFFD instead of failing.
-    let text = match String::from_utf8(bytes.to_vec()) {
+    // (`Vec::from` takes over the buffer without copying when it can.)
+    let text = match String::from_utf8(Vec::from(bytes)) {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
