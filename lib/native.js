@@ -112,6 +112,7 @@ function bindingLoadError(loaderError) {
     }
   }
 
+  const unsupported = supported.length > 0 && !supported.includes(platformName)
   const lines = [`${packageName}: no native binary could be loaded for this platform (${where}).`]
   const override = process.env.NAPI_RS_NATIVE_LIBRARY_PATH
   if (override) {
@@ -120,7 +121,7 @@ function bindingLoadError(loaderError) {
         (broken.length ? `: ${broken[0]}` : '') +
         '. Unset it, or point it at a .node file built for this platform.',
     )
-  } else if (supported.length > 0 && !supported.includes(platformName)) {
+  } else if (unsupported) {
     lines.push(
       `There is no prebuilt binary for ${platformName} (prebuilt: ${supported.join(', ')}); ` +
         `the package ${expectedPackage} does not exist.`,
@@ -138,11 +139,15 @@ function bindingLoadError(loaderError) {
         'different machine (e.g. macOS) and copied here.',
     )
   }
+  const fromSource =
+    `build from source: \`npm run build\` in a clone of the ${packageName} repository (needs Rust), ` +
+    'then `npm install <path to the clone>` in your project'
   lines.push(
-    `Fix: install the dependencies on this platform (delete node_modules and package-lock.json, then \`npm install\`; ` +
-      'npm can skip optional dependencies, npm/cli#4828); when you install on one machine for another ' +
-      `(Docker image, AWS Lambda bundle), run \`npm install ${npmFlags}\`; ` +
-      `or build from source: \`npm run build\` in a clone of the ${packageName} repository (needs Rust).`,
+    unsupported
+      ? `Fix: ${fromSource}.`
+      : `Fix: install the dependencies on this platform (delete node_modules and package-lock.json, then \`npm install\`; ` +
+          'npm can skip optional dependencies, npm/cli#4828); when you install on one machine for another ' +
+          `(Docker image, AWS Lambda bundle), run \`npm install ${npmFlags}\`; or ${fromSource}.`,
   )
 
   const error = new Error(lines.join('\n'))

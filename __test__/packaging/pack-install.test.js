@@ -1,0 +1,199 @@
+'use strict';
+
+// The npm package as users get it:
+// 1. `npm pack` of this repository holds only what users need.
+// 2. The release steps of .github/workflows/release.yml, run here for the one
+//    target this machine builds: `napi create-npm-dirs`, `napi artifacts` and
+//    `napi pre-publish` (no publishing, no GitHub release) make the platform
+//    package and write the root's optionalDependencies.
+// 3. Both tarballs install into a fresh project without network, under the
+//    package's name and under the npm alias `@infisical/sdk`, and the README
+//    quickstart runs there against the local test server from CommonJS and
+//    from an ES module; TypeScript (node16) finds the types of both names.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const h = require('./helpers');
+const { ROOT, PKG } = h;
+
+/** Files the root tarball must hold: the entry points, their types, the loader and lib/*.js. */
+function expectedRootFiles() {
+  const files = ['README.md', 'package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'binding.js', 'binding.d.ts'];
+  for (const f of fs.readdirSync(path.join(ROOT, 'lib'))) if (f.endsWith('.js')) files.push(`lib/${f}`);
+  for (const f of fs.readdirSync(ROOT)) if (/^LICEN[CS]E/i.test(f)) files.push(f);
+  return files.sort();
+}
+
+/** `npm pack --json` in `cwd` into `dest`; resolves to { tarball, files }. */
+async function pack(cwd, dest) {
+  const result = h.expectOk(await h.npm(['pack', '--json', '--pack-destination', dest], { cwd, timeout: 90_000 }), `npm pack in ${cwd}`);
+  const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
+  return { tarball: path.join(dest, info.filename), files: info.files.map((f) => f.path).sort() };
+}
+
+const napi = (args, cwd) => h.node([h.NAPI_CLI, ...args], { cwd, timeout: 90_000 }).then((r) => h.expectOk(r, `napi ${args.join(' ')}`));
+
+describe('npm pack, the release layout, and installing from the tarballs', () => {
+  const binary = h.localBinary();
+  let tmp;
+  let server;
+  let serverEnv;
+  let rootPack; // npm pack of this repository
+  let releaseRoot; // the root package after napi pre-publish
+  let platformPack; // the platform package made by create-npm-dirs + artifacts
+  let project; // the fresh user project
+
+  before(async () => {
+    tmp = h.makeTempDir('pack');
+    ({ server, env: serverEnv } = await h.startQuickstartServer());
+  });
+  after(async () => {
+    if (server) await server.close();
+    h.removeDir(tmp);
+  });
+
+  test('npm pack of the repository holds only what users need', async () => {
+    fs.mkdirSync(path.join(tmp, 'repo-pack'));
+    rootPack = await pack(ROOT, path.join(tmp, 'repo-pack'));
+    assert.deepEqual(rootPack.files, expectedRootFiles());
+    for (const f of rootPack.files) {
+      assert.doesNotMatch(f, /^(src|target|__test__|bench|demo|npm|artifacts|node_modules|\.github|\.ci)\//, f);
+      assert.doesNotMatch(f, /^Cargo\.|\.rs$|\.node$|\.tgz$|^build\.rs$/, f);
+    }
+  });
+
+  test('release steps: napi create-npm-dirs, artifacts and pre-publish make the platform package and the optionalDependencies', async () => {
+    // The root package as packed, with the targets narrowed to the one built here.
+    const stage = path.join(tmp, 'stage');
+    fs.mkdirSync(stage);
+    h.expectOk(await h.run('tar', ['-xzf', rootPack.tarball, '-C', stage], { timeout: 60_000 }), 'tar -xzf');
+    const pkgRoot = path.join(stage, 'package');
+    const stagedJson = JSON.parse(fs.readFileSync(path.join(pkgRoot, 'package.json'), 'utf8'));
+    stagedJson.napi.targets = [binary.triple];
+    fs.writeFileSync(path.join(pkgRoot, 'package.json'), JSON.stringify(stagedJson, null, 2) + '\n');
+    fs.mkdirSync(path.join(pkgRoot, 'artifacts'));
+    fs.copyFileSync(binary.path, path.join(pkgRoot, 'artifacts', binary.file));
+
+    await napi(['create-npm-dirs'], pkgRoot);
+    await napi(['artifacts'], pkgRoot);
+    await napi(['pre-publish', '-t', 'npm', '--no-gh-release', '--skip-optional-publish'], pkgRoot);
+
+    const platformDir = path.join(pkgRoot, 'npm', binary.platformName);
+    const platformJson = JSON.parse(fs.readFileSync(path.join(platformDir, 'package.json'), 'utf8'));
+    assert.equal(platformJson.name, binary.packageName);
+    assert.equal(platformJson.version, PKG.version);
+    assert.equal(platformJson.main, binary.file);
+    assert.deepEqual(platformJson.os, [process.platform]);
+    assert.deepEqual(platformJson.cpu, [process.arch]);
+    if (binary.platformName.endsWith('-gnu')) assert.deepEqual(platformJson.libc, ['glibc']);
+    if (binary.platformName.endsWith('-musl')) assert.deepEqual(platformJson.libc, ['musl']);
+    assert.deepEqual(platformJson.engines, PKG.engines);
+
+    const releasedJson = JSON.parse(fs.readFileSync(path.join(pkgRoot, 'package.json'), 'utf8'));
+    assert.deepEqual(releasedJson.optionalDependencies, { [binary.packageName]: PKG.version });
+
+    fs.mkdirSync(path.join(tmp, 'dist'));
+    platformPack = await pack(platformDir, path.join(tmp, 'dist'));
+    assert.deepEqual(platformPack.files, ['README.md', binary.file, 'package.json'].sort());
+    releaseRoot = await pack(pkgRoot, path.join(tmp, 'dist'));
+    // the release root carries no binary even though `napi artifacts` copied one next to it
+    assert.ok(fs.existsSync(path.join(pkgRoot, binary.file)));
+    assert.deepEqual(releaseRoot.files, rootPack.files);
+  });
+
+  test('installs into a fresh project without network, by name and as the @infisical/sdk alias', async () => {
+    project = path.join(tmp, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-app', version: '1.0.0', private: true }, null, 2));
+    const result = await h.npm(
+      [
+        'install',
+        releaseRoot.tarball,
+        `@infisical/sdk@file:${releaseRoot.tarball}`,
+        platformPack.tarball,
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--cache',
+        path.join(tmp, 'npm-cache'),
+      ],
+      { cwd: project, timeout: 90_000 },
+    );
+    h.expectOk(result, 'npm install');
+    const nm = path.join(project, 'node_modules');
+    for (const name of [PKG.name, '@infisical/sdk']) {
+      const installed = JSON.parse(fs.readFileSync(path.join(nm, name, 'package.json'), 'utf8'));
+      assert.equal(installed.name, PKG.name, name);
+      assert.equal(installed.version, PKG.version, name);
+      // the binary comes from the platform package, as for users of the published package
+      assert.deepEqual(fs.readdirSync(path.join(nm, name)).filter((f) => f.endsWith('.node')), [], name);
+    }
+    assert.ok(fs.existsSync(path.join(nm, binary.packageName, binary.file)));
+  });
+
+  for (const { format, specifier, file } of [
+    { format: 'cjs', specifier: PKG.name, file: 'by-name.cjs' },
+    { format: 'esm', specifier: PKG.name, file: 'by-name.mjs' },
+    { format: 'cjs', specifier: '@infisical/sdk', file: 'by-alias.cjs' },
+    { format: 'esm', specifier: '@infisical/sdk', file: 'by-alias.mjs' },
+  ]) {
+    test(`quickstart from ${format === 'esm' ? 'an ES module' : 'CommonJS'} importing '${specifier}'`, async () => {
+      const secretName = `QS_${file.replace(/\W/g, '_').toUpperCase()}`;
+      fs.writeFileSync(path.join(project, file), h.quickstartApp({ format, specifier, secretName }));
+      server.clearRequests();
+      const result = h.expectOk(await h.node([file], { cwd: project, env: serverEnv, timeout: 30_000 }), file);
+      assert.deepEqual(h.lastJsonLine(result.stdout), h.expectedQuickstart(secretName));
+      // the requests came from this package (the alias resolves to ours, not the official SDK)
+      assert.ok(server.requests.length >= 6, `${server.requests.length} requests`);
+      for (const r of server.requests) assert.equal(r.headers['user-agent'], `${PKG.name}/${PKG.version}`);
+    });
+  }
+
+  test('TypeScript (node16, strict) finds the installed types for import and require, by name and alias', async () => {
+    fs.writeFileSync(
+      path.join(project, 'check.mts'),
+      [
+        "import { InfisicalSDK, SecretType } from '@infisical/sdk';",
+        "import * as native from 'infisical-sdk-native';",
+        "const client: InfisicalSDK = new native.InfisicalSDK({ siteUrl: 'http://127.0.0.1' });",
+        'const shared: SecretType = native.SecretType.Shared;',
+        "export const listed: Promise<{ secrets: { secretKey: string }[] }> = client.secrets().listSecrets({ environment: 'dev', projectId: 'p' });",
+        'export { shared };',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(project, 'check.cts'),
+      [
+        "import sdk = require('infisical-sdk-native');",
+        "import alias = require('@infisical/sdk');",
+        'const client: alias.InfisicalSDK = new sdk.InfisicalSDK();',
+        "export const type: 'shared' | 'personal' = alias.SecretType.Personal;",
+        'export const auth = client.auth();',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          isolatedModules: true,
+          module: 'node16',
+          moduleResolution: 'node16',
+          target: 'es2022',
+          lib: ['es2022'],
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['check.mts', 'check.cts'],
+      }),
+    );
+    const result = await h.node([h.TSC, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: project, timeout: 60_000 });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+  });
+});
