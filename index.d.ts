@@ -1292,6 +1292,38 @@ type InfisicalSDKOptions = {
      * Default: "https://app.infisical.com"; an empty string also means the default.
      */
     siteUrl?: string;
+    /**
+     * Not in @infisical/sdk. PEM certificate(s) to trust in addition to the bundled Mozilla roots
+     * and `NODE_EXTRA_CA_CERTS`, e.g. the private CA of a self-hosted instance. A certificate that
+     * cannot be parsed throws at construction. Default: none.
+     */
+    caCertificate?: string;
+    /**
+     * Not in @infisical/sdk. Caches the answers of `secrets().getSecret`, `listSecrets` and
+     * `listSecretsWithImports` in memory. Absent (the default): nothing is cached; `{}` turns
+     * the cache on with the defaults. Our own `createSecret` / `updateSecret` / `deleteSecret`
+     * drop the answers they may change; `clearCache()` drops them all.
+     */
+    cache?: {
+        /** How long an answer is served from memory, counted from its fetch (reading never extends it). Default: 60. */
+        ttlSeconds?: number;
+        /** At most this many answers are kept; the oldest fetched is dropped first (0: nothing is cached). Default: 1000. */
+        maxEntries?: number;
+        /**
+         * For this long after `ttlSeconds`, a network failure or 5xx response (after the retries)
+         * is answered with the last good answer instead of failing; never 401/403/404/422.
+         * Default: 0 (off).
+         */
+        staleIfErrorSeconds?: number;
+    };
+    /**
+     * Not in @infisical/sdk. Keeps a token from `universalAuth.login` or `awsIamAuth.login`
+     * valid: renews it shortly before it expires, logs in again (same method) when a renewal
+     * would pass its max TTL, and logs in again once when the server refuses it as expired or
+     * revoked. Done on the next call, with no timer. A token set by `auth().accessToken()` is
+     * left alone. `false`: tokens expire as with @infisical/sdk. Default: true.
+     */
+    autoTokenRefresh?: boolean;
 };
 
 /**
@@ -1315,6 +1347,11 @@ export declare class InfisicalSDK {
     auth: () => AuthClient;
     /** Key management: keys, encryption and signing. */
     kms: () => KmsClient;
+    /**
+     * Not in @infisical/sdk. Drops every answer of the `cache` option (a no-op without it).
+     * An arrow function, like the accessors: it works detached.
+     */
+    clearCache: () => void;
 }
 
 // Only the declarations marked `export` above are exported.

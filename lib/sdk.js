@@ -33,7 +33,7 @@ function cacheOptions(cache) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new InfisicalSDKError(`new InfisicalSDK(options): "cache.${key}" must be a non-negative number`)
     }
-    out[key] = key === 'maxEntries' ? Math.floor(value) : value
+    out[key] = key === 'maxEntries' ? Math.min(Math.floor(value), 0xffffffff) : value
   }
   return out
 }

@@ -216,15 +216,46 @@ const _providers: { [K in keyof typeof Official.DynamicSecretProviders]: SamePro
 type OurSDK = Ours.InfisicalSDK;
 type OffSDK = Official.InfisicalSDK;
 
+// What we add beyond the official SDK (README "Beyond the official SDK"), and
+// nothing else: our constructor options are a superset of the official ones
+// (official options are accepted as they are), and InfisicalSDK has clearCache.
+type ExtraSdkMembers = 'clearCache';
+type ExtraOptions = 'caCertificate' | 'cache' | 'autoTokenRefresh';
+type OurCtor = ConstructorParameters<typeof Ours.InfisicalSDK>;
+type OffCtor = ConstructorParameters<typeof Official.InfisicalSDK>;
+type OurOptions = NonNullable<OurCtor[0]>;
+type OffOptions = NonNullable<OffCtor[0]>;
+
 const _sdk: [
-  Equal<keyof OurSDK, keyof OffSDK>,
-  Exact<ConstructorParameters<typeof Ours.InfisicalSDK>, ConstructorParameters<typeof Official.InfisicalSDK>>,
-] = [true, true];
+  Equal<Exclude<keyof OurSDK, ExtraSdkMembers>, keyof OffSDK>,
+  Equal<Extract<keyof OurSDK, ExtraSdkMembers>, ExtraSdkMembers>,
+  Equal<OurSDK['clearCache'], () => void>,
+  // The constructor: the same arity and optionality...
+  Equal<OurCtor['length'], OffCtor['length']>,
+  Equal<undefined extends OurCtor[0] ? true : false, undefined extends OffCtor[0] ? true : false>,
+  // ...the official options exactly, plus our optional extras...
+  Exact<Omit<OurOptions, ExtraOptions>, OffOptions>,
+  Equal<Extract<keyof OurOptions, ExtraOptions>, ExtraOptions>,
+  Exact<
+    Pick<OurOptions, ExtraOptions>,
+    {
+      caCertificate?: string;
+      cache?: { ttlSeconds?: number; maxEntries?: number; staleIfErrorSeconds?: number };
+      autoTokenRefresh?: boolean;
+    }
+  >,
+  // ...so every official constructor call compiles against ours.
+  [OffCtor] extends [OurCtor] ? true : false,
+  [OffOptions] extends [OurOptions] ? true : false,
+] = [true, true, true, true, true, true, true, true, true, true];
 
 // The official class has private members, so ours is not assignable to it as a
-// whole; the other way round it is (its public shape matches ours).
+// whole; the other way round, its public shape fits ours but for our additions:
+// every area client is assignable (auth() is compared member by member below,
+// because its logins resolve to each side's own InfisicalSDK, and only ours has
+// clearCache).
 declare const officialSdk: OffSDK;
-const _officialFitsOurs: OurSDK = officialSdk;
+const _officialFitsOurs: Omit<OurSDK, ExtraSdkMembers | 'auth'> = officialSdk;
 
 type S = [ReturnType<OurSDK['secrets']>, ReturnType<OffSDK['secrets']>];
 const _secrets: [

@@ -104,7 +104,27 @@ export function construct(): InfisicalSDK[] {
     new InfisicalSDK({ siteUrl: 'https://eu.infisical.com' }),
     new InfisicalSDK({ siteUrl: '' }),
     new InfisicalSDK(undefined),
+    // Our additions (README "Beyond the official SDK").
+    new InfisicalSDK({ cache: {} }),
+    new InfisicalSDK({ cache: { ttlSeconds: 60 } }),
+    new InfisicalSDK({ cache: { ttlSeconds: 30, maxEntries: 500, staleIfErrorSeconds: 300 } }),
+    new InfisicalSDK({ autoTokenRefresh: false }),
+    new InfisicalSDK({ caCertificate: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n' }),
+    new InfisicalSDK({
+      siteUrl: 'https://infisical.example.com',
+      caCertificate: 'pem',
+      cache: { staleIfErrorSeconds: 3600 },
+      autoTokenRefresh: true,
+    }),
   ];
+}
+
+export function clearCache(sdk: InfisicalSDK): void {
+  const nothing: void = sdk.clearCache();
+  // An arrow function, like the accessors: it works detached.
+  const { clearCache: detached } = sdk;
+  detached();
+  void nothing;
 }
 
 // --- auth -------------------------------------------------------------------

@@ -23,6 +23,8 @@ pub const MACHINE_IDENTITY_ID_ENV: &str = "INFISICAL_MACHINE_IDENTITY_ID";
 struct Issued {
     token: String,
     times: TokenTimes,
+    /// When the request was sent: the server starts the token's clocks after this.
+    sent_at: Instant,
 }
 
 /// Who sends the request: the user's own call carries the current token as
@@ -78,7 +80,7 @@ impl InfisicalClient {
         let mut state = self.auth_state_mut();
         state.generation += 1;
         if let Some(session) = state.session.as_mut() {
-            session.issued_at = Instant::now();
+            session.issued_at = issued.sent_at;
             session.expires_in = issued.times.expires_in;
         }
         state.token = Some(SecretString::new(issued.token.clone()));
@@ -100,23 +102,26 @@ impl InfisicalClient {
     /// A login the user asked for: adopts the token and starts a session.
     async fn user_login(&self, method: LoginMethod) -> SdkResult<String> {
         let issued = self.login_request(&method, Bearer::Current).await?;
-        self.adopt_login(method, &issued, true);
+        self.adopt_login(method, &issued, true, 0);
         self.clear_cache();
         Ok(issued.token)
     }
 
-    fn adopt_login(&self, method: LoginMethod, issued: &Issued, by_user: bool) {
-        let now = Instant::now();
+    fn adopt_login(&self, method: LoginMethod, issued: &Issued, by_user: bool, generation: u64) {
+        let now = issued.sent_at;
         let mut state = self.auth_state_mut();
         if by_user {
             state.generation += 1;
+        } else if state.generation != generation {
+            // The user logged in or set a token while this automatic login ran: theirs wins.
+            return;
         }
         state.token = Some(SecretString::new(issued.token.clone()));
         state.session = Some(Session {
             method,
             issued_at: now,
             expires_in: issued.times.expires_in,
-            max_deadline: issued.times.max_ttl.map(|ttl| now + ttl),
+            max_deadline: issued.times.max_ttl.and_then(|ttl| now.checked_add(ttl)),
         });
     }
 
@@ -155,6 +160,7 @@ impl InfisicalClient {
             Bearer::Current => self.current_token(),
             Bearer::Omit => None,
         };
+        let sent_at = Instant::now();
         let response = self.transport().send(request, current.as_ref()).await?;
         let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
         let token = body
@@ -170,6 +176,7 @@ impl InfisicalClient {
         Ok(Issued {
             token,
             times: TokenTimes::from_response(&body),
+            sent_at,
         })
     }
 
@@ -219,14 +226,20 @@ impl InfisicalClient {
     }
 
     async fn renew_automatically(&self) -> SdkResult<()> {
-        let token = self
-            .current_token()
-            .ok_or_else(|| SdkError::sdk("no access token to renew"))?;
+        let (token, generation) = {
+            let state = self.auth_state();
+            (state.token.clone(), state.generation)
+        };
+        let token = token.ok_or_else(|| SdkError::sdk("no access token to renew"))?;
         let issued = self.request_renewal(token.expose()).await?;
         let mut state = self.auth_state_mut();
+        if state.generation != generation {
+            // The user logged in or set a token meanwhile: keep theirs.
+            return Ok(());
+        }
         state.token = Some(SecretString::new(issued.token));
         if let Some(session) = state.session.as_mut() {
-            session.issued_at = Instant::now();
+            session.issued_at = issued.sent_at;
             session.expires_in = issued.times.expires_in;
         }
         Ok(())
@@ -234,14 +247,17 @@ impl InfisicalClient {
 
     /// Logs in again with the method of the current session.
     async fn login_again(&self) -> SdkResult<()> {
-        let method = self
-            .auth_state()
-            .session
-            .as_ref()
-            .map(|s| s.method.clone())
-            .ok_or_else(|| SdkError::sdk("no login to repeat"))?;
+        let (method, generation) = {
+            let state = self.auth_state();
+            let method = state
+                .session
+                .as_ref()
+                .map(|s| s.method.clone())
+                .ok_or_else(|| SdkError::sdk("no login to repeat"))?;
+            (method, state.generation)
+        };
         let issued = self.login_request(&method, Bearer::Omit).await?;
-        self.adopt_login(method, &issued, false);
+        self.adopt_login(method, &issued, false, generation);
         Ok(())
     }
 }

@@ -44,6 +44,8 @@ pub struct WriteTarget {
     pub project: String,
     pub environment: String,
     pub path: String,
+    /// A rename: the server rewrites references to the secret anywhere in the project.
+    pub project_wide: bool,
 }
 
 /// Normalizes a secret path the way the server does: leading slash, no trailing one.
@@ -67,7 +69,7 @@ impl CacheScope {
         if self.project != write.project {
             return false;
         }
-        if self.project_wide {
+        if self.project_wide || write.project_wide {
             return true;
         }
         self.environment == write.environment
@@ -116,7 +118,7 @@ impl SecretCache {
         }
         let entries = self.entries();
         let entry = entries.get(key)?;
-        (entry.fetched_at.elapsed() < self.config.ttl + self.config.stale_if_error)
+        (entry.fetched_at.elapsed() < self.config.ttl.saturating_add(self.config.stale_if_error))
             .then(|| entry.response.clone())
     }
 
@@ -134,7 +136,7 @@ impl SecretCache {
         if self.generation() != started_at {
             return;
         }
-        let keep_for = self.config.ttl + self.config.stale_if_error;
+        let keep_for = self.config.ttl.saturating_add(self.config.stale_if_error);
         entries.retain(|_, e| e.fetched_at.elapsed() < keep_for);
         while entries.len() >= self.config.max_entries && !entries.contains_key(&key) {
             let oldest = entries
@@ -204,6 +206,7 @@ mod tests {
             project: "p".into(),
             environment: env.into(),
             path: path.into(),
+            project_wide: false,
         }
     }
 
@@ -264,6 +267,27 @@ mod tests {
         assert!(c.fresh("wide").is_none(), "expanded or imported answers go");
         c.invalidate(&write("prod", "/"));
         assert!(c.fresh("root").is_some(), "another environment stays");
+    }
+
+    #[test]
+    fn a_rename_drops_every_answer_of_the_project() {
+        let c = cache(10_000, 100, 0);
+        let g = c.generation();
+        c.store("raw".into(), response("1"), scope("/other", false, false), g);
+        c.invalidate(&WriteTarget { project_wide: true, ..write("prod", "/") });
+        assert!(c.fresh("raw").is_none());
+    }
+
+    #[test]
+    fn huge_durations_do_not_overflow() {
+        let c = SecretCache::new(CacheConfig {
+            ttl: Duration::MAX,
+            max_entries: 10,
+            stale_if_error: Duration::MAX,
+        });
+        c.store("k".into(), response("a"), scope("/", false, false), c.generation());
+        assert!(c.fresh("k").is_some());
+        assert!(c.stale("k").is_some());
     }
 
     #[test]

@@ -120,6 +120,7 @@ fn write_role(o: &Opts) -> SdkResult<CacheRole> {
         project: o.req_str("projectId")?,
         environment: o.req_str("environment")?,
         path: normalize_path(o.opt_str("secretPath")?.as_deref()),
+        project_wide: o.opt_str("newSecretName")?.is_some_and(|n| !n.is_empty()),
     }))
 }
 

@@ -41,8 +41,12 @@ pub enum Upkeep {
 /// Renew this long before expiry: a fifth of the lifetime, at most a minute,
 /// so short-lived tokens (seconds, in tests) are renewed in time too.
 fn margin(lifetime: Duration) -> Duration {
-    (lifetime / 5).min(Duration::from_secs(60))
+    (lifetime / 5).min(Duration::from_secs(60)) + EXP_ROUNDING
 }
+
+/// A JWT's `exp` is whole seconds counted from a floored `iat` (jsonwebtoken, as the
+/// server signs them), so a token may die up to a second before `expiresIn` says.
+const EXP_ROUNDING: Duration = Duration::from_secs(1);
 
 impl Session {
     pub fn upkeep(&self, now: Instant) -> Upkeep {
@@ -74,11 +78,14 @@ pub struct TokenTimes {
     pub max_ttl: Option<Duration>,
 }
 
+const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
 fn positive_seconds(value: Option<&Value>) -> Option<Duration> {
     value
         .and_then(Value::as_f64)
         .filter(|s| s.is_finite() && *s > 0.0)
-        .map(Duration::from_secs_f64)
+        // Beyond a century is "never" for us, and keeps Instant arithmetic in range.
+        .map(|s| Duration::try_from_secs_f64(s).unwrap_or(Duration::MAX).min(CENTURY))
 }
 
 impl TokenTimes {
@@ -122,9 +129,24 @@ mod tests {
     fn renews_shortly_before_expiry() {
         let (s, t0) = session(100, Some(10_000));
         assert_eq!(s.upkeep(t0), Upkeep::None);
-        assert_eq!(s.upkeep(t0 + Duration::from_secs(79)), Upkeep::None);
-        assert_eq!(s.upkeep(t0 + Duration::from_secs(81)), Upkeep::Renew);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(78)), Upkeep::None);
+        assert_eq!(s.upkeep(t0 + Duration::from_secs(80)), Upkeep::Renew);
         assert_eq!(s.upkeep(t0 + Duration::from_secs(200)), Upkeep::Renew);
+    }
+
+    #[test]
+    fn short_ttls_leave_room_for_whole_second_jwt_expiry() {
+        // expiresIn 2 issued at x.7 s: the JWT dies at x+2, 1.3 s later.
+        let (s, t0) = session(2, Some(60));
+        assert_eq!(s.upkeep(t0 + Duration::from_millis(500)), Upkeep::None);
+        assert_eq!(s.upkeep(t0 + Duration::from_millis(700)), Upkeep::Renew);
+    }
+
+    #[test]
+    fn huge_token_times_are_capped() {
+        let t = TokenTimes::from_response(&serde_json::json!({"expiresIn": 1e20, "accessTokenMaxTTL": 1e19}));
+        assert!(t.expires_in.is_some() && t.max_ttl.is_some());
+        assert!(Instant::now().checked_add(t.max_ttl.unwrap()).is_some());
     }
 
     #[test]

@@ -12,6 +12,9 @@ export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
     await sdk.secrets().getSecret({ environment: 'dev', projectId: 'p', secretName: 'S', type: 'personal' }), // error TS2322
     await sdk.secrets().listSecretsWithImports({ environment: 'dev', projectId: 'p', includeImports: true }), // error TS2353
     new InfisicalSDK({ siteURL: 'https://infisical.example.com' }), // error TS2561
+    new InfisicalSDK({ cache: { ttl: 60 } }), // error TS2353
+    new InfisicalSDK({ autoTokenRefresh: 'yes' }), // error TS2322
+    new InfisicalSDK({ cache: true }), // error TS2559
     sdk.auth().accessToken(), // error TS2554
     (await sdk.kms().encryption().encrypt({ keyId: 'k', plaintext: 'aGk=' })).ciphertext, // error TS2339
     await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' }), // error TS2322
