@@ -185,10 +185,7 @@ mod tests {
     use super::*;
 
     fn response(body: &str) -> Arc<ApiResponse> {
-        Arc::new(ApiResponse {
-            status: 200,
-            body: body.to_string(),
-        })
+        Arc::new(ApiResponse::new(200, body.to_string()))
     }
 
     fn scope(path: &str, recursive: bool, project_wide: bool) -> CacheScope {

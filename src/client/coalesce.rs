@@ -68,7 +68,7 @@ mod tests {
                     .run("k".into(), move || async move {
                         runs.fetch_add(1, Ordering::SeqCst);
                         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                        Ok(Arc::new(ApiResponse { status: 200, body: "x".into() }))
+                        Ok(Arc::new(ApiResponse::new(200, "x".into())))
                     })
                     .await
             }));
@@ -80,7 +80,7 @@ mod tests {
         assert_eq!(coalescer.in_flight(), 0);
         // A later call starts a new request.
         let again = coalescer
-            .run("k".into(), || async { Ok(Arc::new(ApiResponse { status: 200, body: "y".into() })) })
+            .run("k".into(), || async { Ok(Arc::new(ApiResponse::new(200, "y".into()))) })
             .await
             .unwrap();
         assert_eq!(again.body, "y");

@@ -134,6 +134,16 @@ impl ApiRequest {
 pub struct ApiResponse {
     pub status: u16,
     pub body: String,
+    /// Whether `body` is pure ASCII, checked once on the I/O thread so the
+    /// binding can hand it to V8 as a one-byte string without scanning it.
+    pub ascii: bool,
+}
+
+impl ApiResponse {
+    pub fn new(status: u16, body: String) -> Self {
+        let ascii = body.is_ascii();
+        ApiResponse { status, body, ascii }
+    }
 }
 
 /// Knobs of the transport. Defaults equal the official SDK's.
@@ -165,6 +175,8 @@ impl TransportConfig {
 pub struct Transport {
     /// Site URL with exactly one trailing slash, as the official ApiClient keeps it.
     base: String,
+    /// `base` parsed, when it is a plain http(s) URL without query or fragment.
+    base_url: Option<reqwest::Url>,
     config: TransportConfig,
     /// Built on first use so that `new InfisicalSDK()` stays free of I/O.
     http: OnceLock<Result<reqwest::Client, String>>,
@@ -177,8 +189,12 @@ impl Transport {
         } else {
             format!("{}/", config.site_url)
         };
+        let base_url = reqwest::Url::parse(&base)
+            .ok()
+            .filter(|u| u.query().is_none() && u.fragment().is_none() && !u.cannot_be_a_base());
         Transport {
             base,
+            base_url,
             config,
             http: OnceLock::new(),
         }
@@ -204,7 +220,16 @@ impl Transport {
     fn url_for(&self, request: &ApiRequest) -> SdkResult<(reqwest::Url, String)> {
         let relative = request.path.strip_prefix('/').unwrap_or(&request.path);
         let joined = format!("{}{}", self.base, relative);
-        let mut url = reqwest::Url::parse(&joined).map_err(|_| invalid_url(&joined))?;
+        let mut url = match &self.base_url {
+            // The site URL is parsed once; only the path is set per request
+            // (parsing the whole URL again costs host and IDNA processing).
+            Some(base) => {
+                let mut url = base.clone();
+                url.set_path(&format!("{}{}", base.path(), relative));
+                url
+            }
+            None => reqwest::Url::parse(&joined).map_err(|_| invalid_url(&joined))?,
+        };
         if url.scheme() != "http" && url.scheme() != "https" {
             return Err(invalid_url(&joined));
         }
@@ -347,7 +372,7 @@ async fn read_response(
     };
     if (200..300).contains(&status) {
         let body = if status == 204 { String::new() } else { text };
-        return Ok(ApiResponse { status, body });
+        return Ok(ApiResponse::new(status, body));
     }
     Err(http_error(status, &text, method, shown_url))
 }

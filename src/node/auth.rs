@@ -1,31 +1,33 @@
 //! Binding for `auth()`.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
-use super::error::settle;
 use super::sdk::NativeClient;
 
 #[napi]
 impl NativeClient {
     /// Resolves to the new access token.
-    #[napi]
-    pub async fn universal_auth_login(&self, args: String) -> napi::Result<String> {
-        let core = self.core.clone();
-        settle(async move { core.universal_auth_login(&args).await }).await
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn universal_auth_login<'env>(&self, env: &'env Env, args: String) -> napi::Result<PromiseRaw<'env, String>> {
+        self.spawn(env, |core| async move { core.universal_auth_login(&args).await })
     }
 
     /// Resolves to the new access token.
-    #[napi]
-    pub async fn aws_iam_auth_login(&self, args: String) -> napi::Result<String> {
-        let core = self.core.clone();
-        settle(async move { core.aws_iam_auth_login(&args).await }).await
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn aws_iam_auth_login<'env>(&self, env: &'env Env, args: String) -> napi::Result<PromiseRaw<'env, String>> {
+        self.spawn(env, |core| async move { core.aws_iam_auth_login(&args).await })
     }
 
     /// Renews `token` (the caller's `auth()` snapshot); resolves to the new token.
-    #[napi]
-    pub async fn renew_access_token(&self, token: Option<String>) -> napi::Result<String> {
-        let core = self.core.clone();
-        settle(async move { core.renew_access_token(token.as_deref()).await }).await
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn renew_access_token<'env>(
+        &self,
+        env: &'env Env,
+        token: Option<String>,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        self.spawn(env, |core| async move { core.renew_access_token(token.as_deref()).await })
     }
 
     #[napi(catch_unwind)]

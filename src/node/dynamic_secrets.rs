@@ -1,5 +1,7 @@
 //! Binding for `dynamicSecrets()` and its leases.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
@@ -9,27 +11,47 @@ use crate::client::dynamic_secrets;
 #[napi]
 impl NativeClient {
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_dynamic_secret(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(dynamic_secrets::create_request, args).await
+    pub fn create_dynamic_secret<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, dynamic_secrets::create_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn delete_dynamic_secret(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(dynamic_secrets::delete_request, args).await
+    pub fn delete_dynamic_secret<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, dynamic_secrets::delete_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_lease(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(dynamic_secrets::create_lease_request, args).await
+    pub fn create_lease<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, dynamic_secrets::create_lease_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn delete_lease(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(dynamic_secrets::delete_lease_request, args).await
+    pub fn delete_lease<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, dynamic_secrets::delete_lease_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn renew_lease(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(dynamic_secrets::renew_lease_request, args).await
+    pub fn renew_lease<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, dynamic_secrets::renew_lease_request, args)
     }
 }

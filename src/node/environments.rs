@@ -1,5 +1,7 @@
 //! Binding for `environments()`.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
@@ -9,7 +11,11 @@ use crate::client::environments;
 #[napi]
 impl NativeClient {
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_environment(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(environments::create_request, args).await
+    pub fn create_environment<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, environments::create_request, args)
     }
 }

@@ -1,5 +1,7 @@
 //! Binding for `folders()`.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
@@ -9,12 +11,20 @@ use crate::client::folders;
 #[napi]
 impl NativeClient {
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_folder(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(folders::create_request, args).await
+    pub fn create_folder<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, folders::create_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn list_folders(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(folders::list_request, args).await
+    pub fn list_folders<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, folders::list_request, args)
     }
 }

@@ -1,5 +1,7 @@
 //! Binding for `kms()`: keys, encryption, signing.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
@@ -9,47 +11,83 @@ use crate::client::kms;
 #[napi]
 impl NativeClient {
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_kms_key(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::create_key_request, args).await
+    pub fn create_kms_key<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::create_key_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn delete_kms_key(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::delete_key_request, args).await
+    pub fn delete_kms_key<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::delete_key_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn get_kms_key_by_name(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::get_key_by_name_request, args).await
+    pub fn get_kms_key_by_name<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::get_key_by_name_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn kms_encrypt(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::encrypt_request, args).await
+    pub fn kms_encrypt<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::encrypt_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn kms_decrypt(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::decrypt_request, args).await
+    pub fn kms_decrypt<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::decrypt_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn kms_sign(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::sign_request, args).await
+    pub fn kms_sign<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::sign_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn kms_verify(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::verify_request, args).await
+    pub fn kms_verify<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::verify_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn kms_list_signing_algorithms(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::list_signing_algorithms_request, args).await
+    pub fn kms_list_signing_algorithms<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::list_signing_algorithms_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn kms_get_public_key(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(kms::get_public_key_request, args).await
+    pub fn kms_get_public_key<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, kms::get_public_key_request, args)
     }
 }

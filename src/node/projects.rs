@@ -1,5 +1,7 @@
 //! Binding for `projects()`.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
@@ -9,12 +11,20 @@ use crate::client::projects;
 #[napi]
 impl NativeClient {
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_project(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(projects::create_request, args).await
+    pub fn create_project<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, projects::create_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn invite_members(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(projects::invite_members_request, args).await
+    pub fn invite_members<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, projects::invite_members_request, args)
     }
 }

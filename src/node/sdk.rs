@@ -3,6 +3,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
+use napi::Env;
 use napi_derive::napi;
 
 use super::error::{settle, to_napi};
@@ -86,10 +88,33 @@ impl NativeClient {
 pub(crate) type RequestBuilder = fn(&str) -> SdkResult<ApiRequest>;
 
 impl NativeClient {
-    /// Sends the call `build` describes; resolves to the response body text.
-    pub(crate) async fn run(&self, build: RequestBuilder, args: String) -> napi::Result<ResponseText> {
+    /// Sends the call `build` describes; the promise resolves to the response
+    /// body text. The future owns a clone of the core (it never borrows
+    /// `self`), so a worker thread that exits with calls in flight frees its
+    /// `NativeClient` without leaving the future a dangling reference.
+    pub(crate) fn run<'env>(
+        &self,
+        env: &'env Env,
+        build: RequestBuilder,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
         let core = self.core.clone();
-        settle(async move { core.call(build, &args).await.map(ResponseText) }).await
+        env.spawn_future(Box::pin(settle(async move {
+            core.call(build, &args).await.map(ResponseText)
+        })))
+    }
+
+    /// Like `run`, for calls that resolve to something else (a token).
+    pub(crate) fn spawn<'env, T, F>(
+        &self,
+        env: &'env Env,
+        make: impl FnOnce(Arc<InfisicalClient>) -> F,
+    ) -> napi::Result<PromiseRaw<'env, T>>
+    where
+        T: ToNapiValue + Send + 'static,
+        F: std::future::Future<Output = SdkResult<T>> + Send + 'static,
+    {
+        env.spawn_future(Box::pin(settle(make(self.core.clone()))))
     }
 
     /// A fresh cached answer, synchronously (no thread hop), or None.

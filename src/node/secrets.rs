@@ -1,5 +1,7 @@
 //! Binding for `secrets()`: each method resolves to the response body text.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
@@ -9,8 +11,12 @@ use crate::client::secrets;
 #[napi]
 impl NativeClient {
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn list_secrets(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(secrets::list_secrets_request, args).await
+    pub fn list_secrets<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, secrets::list_secrets_request, args)
     }
 
     /// `getSecret` from the cache without I/O: the body text, or null on a miss.
@@ -26,22 +32,38 @@ impl NativeClient {
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn get_secret(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(secrets::get_secret_request, args).await
+    pub fn get_secret<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, secrets::get_secret_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn create_secret(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(secrets::create_secret_request, args).await
+    pub fn create_secret<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, secrets::create_secret_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn update_secret(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(secrets::update_secret_request, args).await
+    pub fn update_secret<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, secrets::update_secret_request, args)
     }
 
     #[napi(ts_return_type = "Promise<string>")]
-    pub async fn delete_secret(&self, args: String) -> napi::Result<ResponseText> {
-        self.run(secrets::delete_secret_request, args).await
+    pub fn delete_secret<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+        self.run(env, secrets::delete_secret_request, args)
     }
 }
