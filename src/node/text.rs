@@ -48,20 +48,37 @@ fn external_strings_supported(env: sys::napi_env) -> bool {
     })
 }
 
+/// What an external string keeps alive: the response, and how many bytes we
+/// reported to V8 as external memory (so its GC sees them and collects dead
+/// bodies promptly instead of letting them pile up outside its heap).
+struct ExternalBody {
+    response: Arc<ApiResponse>,
+    reported: i64,
+}
+
 /// Releases the reference an external string held on its response.
 unsafe extern "C" fn release_response(
-    _env: sys::node_api_basic_env,
+    env: sys::node_api_basic_env,
     _data: *mut c_void,
     hint: *mut c_void,
 ) {
-    // SAFETY: `hint` is the Box<Arc<ApiResponse>> leaked in `external_latin1`.
-    drop(unsafe { Box::from_raw(hint.cast::<Arc<ApiResponse>>()) });
+    // SAFETY: `hint` is the Box<ExternalBody> leaked in `external_latin1`.
+    let body = unsafe { Box::from_raw(hint.cast::<ExternalBody>()) };
+    if body.reported != 0 {
+        let mut total = 0;
+        // SAFETY: adjusting external memory is allowed from a basic finalizer.
+        unsafe { sys::napi_adjust_external_memory(env.cast(), -body.reported, &mut total) };
+    }
+    drop(body.response);
 }
 
 /// An external string over the response body, or None if V8 refused.
 unsafe fn external_latin1(env: sys::napi_env, response: &Arc<ApiResponse>) -> Option<sys::napi_value> {
     let body = response.body.as_bytes();
-    let hint = Box::into_raw(Box::new(response.clone()));
+    let hint = Box::into_raw(Box::new(ExternalBody {
+        response: response.clone(),
+        reported: 0,
+    }));
     let mut value = ptr::null_mut();
     let mut copied = false;
     // SAFETY: the bytes live as long as the Arc in `hint`, which the finalizer
@@ -81,6 +98,14 @@ unsafe fn external_latin1(env: sys::napi_env, response: &Arc<ApiResponse>) -> Op
         // The finalizer never runs on failure.
         drop(unsafe { Box::from_raw(hint) });
         return None;
+    }
+    if !copied {
+        // Still ours: the finalizer runs later, on this thread.
+        let len = body.len() as i64;
+        let mut total = 0;
+        if unsafe { sys::napi_adjust_external_memory(env, len, &mut total) } == sys::Status::napi_ok {
+            unsafe { (*hint).reported = len };
+        }
     }
     Some(value)
 }
