@@ -18,10 +18,16 @@ const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// Encodes `value` as one path segment, like `encodeURIComponent`.
 ///
+/// An empty value is refused (it would address the collection route), and
 /// `.` and `..` are refused: URL parsers resolve them as dot segments (even
 /// percent-encoded), so the request would reach another route. The official
 /// SDK sends them and hits the wrong path.
 pub fn segment(call: &str, name: &str, value: &str) -> SdkResult<String> {
+    if value.is_empty() {
+        return Err(SdkError::sdk(format!(
+            "{call}: \"{name}\" must be a non-empty string: it is part of the request path"
+        )));
+    }
     if value == "." || value == ".." {
         return Err(SdkError::sdk(format!(
             "{call}: \"{name}\" cannot be \"{value}\": it would change the request path"
@@ -47,5 +53,6 @@ mod tests {
         assert!(segment("c", "secretName", "..").is_err());
         assert!(segment("c", "secretName", ".").is_err());
         assert!(segment("c", "secretName", "...").is_ok());
+        assert!(segment("c", "keyId", "").is_err());
     }
 }
