@@ -14,6 +14,15 @@ use serde_json::{Map, Value};
 
 use super::error::{SdkError, SdkResult};
 
+/// Whether JSON text holds a `\uD800`-`\uDFFF` escape (JSON.stringify writes
+/// lone surrogates that way; valid pairs parse, so this is only consulted on failure).
+fn has_surrogate_escape(json: &str) -> bool {
+    let lower = json.to_ascii_lowercase();
+    ["\\ud8", "\\ud9", "\\uda", "\\udb", "\\udc", "\\udd", "\\ude", "\\udf"]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
 /// The arguments of one call: `call` is how the user wrote it, for messages.
 pub struct Args {
     call: &'static str,
@@ -26,6 +35,11 @@ impl Args {
     pub fn parse(call: &'static str, json: &str) -> SdkResult<Args> {
         match serde_json::from_str::<Value>(json) {
             Ok(Value::Array(values)) => Ok(Args { call, values }),
+            // JSON.stringify escapes a lone UTF-16 surrogate, which is not text
+            // and cannot be sent as UTF-8.
+            Err(_) if has_surrogate_escape(json) => Err(SdkError::sdk(format!(
+                "{call}: an argument contains a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF), which cannot be sent"
+            ))),
             _ => Err(SdkError::sdk(format!("{call}: could not read the arguments"))),
         }
     }
@@ -256,6 +270,8 @@ mod tests {
         assert_eq!(err.to_string(), "x(options): \"options\" must be an object, received null or undefined");
         assert!(args.object(0, "options", false).is_ok());
         assert!(Args::parse("x()", "not json").is_err());
+        let e = Args::parse("x()", r#"[{"a":"\ud800"}]"#).err().unwrap().to_string();
+        assert!(e.contains("surrogate"), "{e}");
     }
 
     #[test]
