@@ -58,7 +58,7 @@ async function sdkClient(mod, cfg, extraOptions) {
 }
 
 async function v2Client(cfg, cacheTtl) {
-  const { InfisicalClient } = require(path.join(ROOT, 'node_modules/infisical-sdk-2'))
+  const { InfisicalClient } = require(require('./anchor').V2_DIR)
   const settings = {
     siteUrl: cfg.url,
     auth: { universalAuth: { clientId: fx.CLIENT_ID, clientSecret: fx.CLIENT_SECRET } },

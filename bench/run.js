@@ -32,6 +32,7 @@ const { execFileSync, spawnSync } = require('node:child_process')
 const { performance } = require('node:perf_hooks')
 const L = require('./lib')
 const fx = require('./fixtures')
+const { V2_DIR, ensureV2 } = require('./anchor')
 
 const ROOT = path.resolve(__dirname, '..')
 const BENCH_DIR = path.join(ROOT, 'target', 'bench')
@@ -220,7 +221,13 @@ function machine() {
     date: new Date().toISOString(),
     git,
     official: pkgVersion('@infisical/sdk'),
-    v2: pkgVersion('infisical-sdk-2'),
+    v2: (() => {
+      try {
+        return JSON.parse(fs.readFileSync(path.join(V2_DIR, 'package.json'), 'utf8')).version
+      } catch {
+        return 'missing'
+      }
+    })(),
   }
 }
 
@@ -285,6 +292,7 @@ function serverDelta(a, b) {
 }
 
 // ------------------------------------------------------------------ env
+if (!saved) ensureV2()
 const BIN = saved ? saved.binary : ensureBinary()
 const RUSAGE = saved ? saved.rusage : rusageTool()
 if (saved) C = saved.counts
@@ -381,7 +389,7 @@ async function sectionLoad() {
   const oursEsm = JSON.stringify(path.join(ROOT, 'index.mjs'))
   const off = JSON.stringify(path.join(ROOT, 'node_modules/@infisical/sdk'))
   const offEsm = JSON.stringify(path.join(ROOT, 'node_modules/@infisical/sdk/lib/esm/index.mjs'))
-  const v2 = JSON.stringify(path.join(ROOT, 'node_modules/infisical-sdk-2'))
+  const v2 = JSON.stringify(V2_DIR)
   const emptyMjs = path.join(BENCH_DIR, 'empty.mjs')
   fs.writeFileSync(emptyMjs, '')
   const cmds = [

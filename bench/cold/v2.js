@@ -1,7 +1,7 @@
 'use strict'
 // Cold path / exit latency, @infisical/sdk 2.3.5 (see ours.js). It logs in
 // lazily on its first command, which is its equivalent of the login step.
-const { InfisicalClient } = require('../../node_modules/infisical-sdk-2')
+const { InfisicalClient } = require(require('../anchor').V2_DIR)
 const { PROJECT_ID, CLIENT_ID, CLIENT_SECRET } = require('../fixtures')
 const mode = process.argv[2] || 'cold'
 ;(async () => {
