@@ -56,4 +56,16 @@ async function guard(run) {
   }
 }
 
-module.exports = { encodeArgs, parseBody, parseObject, unwrap, guard }
+/**
+ * A one-options-argument API method: calls `native[method]`, and resolves to
+ * the response's `field` (or the whole body when `field` is omitted).
+ */
+function apiMethod(native, method, call, field) {
+  return (options) =>
+    guard(async () => {
+      const body = parseObject(await native[method](encodeArgs([options])), call)
+      return field ? unwrap(body, field, call) : body
+    })
+}
+
+module.exports = { encodeArgs, parseBody, parseObject, unwrap, guard, apiMethod }

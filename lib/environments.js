@@ -1,15 +1,11 @@
 'use strict'
 // environments(): create resolves to `environment`.
 
-const { encodeArgs, parseObject, unwrap, guard } = require('./call')
+const { apiMethod } = require('./call')
 
 class EnvironmentsClient {
   constructor(native) {
-    this.create = (options) =>
-      guard(async () => {
-        const call = 'environments().create'
-        return unwrap(parseObject(await native.createEnvironment(encodeArgs([options])), call), 'environment', call)
-      })
+    this.create = apiMethod(native, 'createEnvironment', 'environments().create', 'environment')
   }
 }
 
