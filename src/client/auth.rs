@@ -27,6 +27,28 @@ struct Issued {
     sent_at: Instant,
 }
 
+/// Who obtained a token: the user's own call, or the lifecycle acting on the
+/// auth state of `generation`.
+#[derive(Clone, Copy)]
+enum Adopter {
+    User,
+    Automatic { generation: u64 },
+}
+
+impl Adopter {
+    /// A user's token always becomes current (and starts a new generation);
+    /// an automatic one only if the user changed nothing meanwhile.
+    fn may_adopt(self, state: &mut super::session::AuthState) -> bool {
+        match self {
+            Adopter::User => {
+                state.generation += 1;
+                true
+            }
+            Adopter::Automatic { generation } => state.generation == generation,
+        }
+    }
+}
+
 /// Who sends the request: the user's own call carries the current token as
 /// the official SDK does; an automatic re-login must not, because the server
 /// rejects any request that carries an expired token before reading it.
@@ -77,13 +99,7 @@ impl InfisicalClient {
             // InfisicalSDKRequestError into an InfisicalSDKError with the
             // same message; users matching on `name` see that, so we keep it.
             .map_err(|e| SdkError::sdk(e.to_string()))?;
-        let mut state = self.auth_state_mut();
-        state.generation += 1;
-        if let Some(session) = state.session.as_mut() {
-            session.issued_at = issued.sent_at;
-            session.expires_in = issued.times.expires_in;
-        }
-        state.token = Some(SecretString::new(issued.token.clone()));
+        self.adopt_renewal(&issued, Adopter::User);
         Ok(issued.token)
     }
 
@@ -102,18 +118,16 @@ impl InfisicalClient {
     /// A login the user asked for: adopts the token and starts a session.
     async fn user_login(&self, method: LoginMethod) -> SdkResult<String> {
         let issued = self.login_request(&method, Bearer::Current).await?;
-        self.adopt_login(method, &issued, true, 0);
+        self.adopt_login(method, &issued, Adopter::User);
         self.clear_cache();
         Ok(issued.token)
     }
 
-    fn adopt_login(&self, method: LoginMethod, issued: &Issued, by_user: bool, generation: u64) {
+    /// Takes the token of a login as the current one, starting a new session.
+    fn adopt_login(&self, method: LoginMethod, issued: &Issued, adopter: Adopter) {
         let now = issued.sent_at;
         let mut state = self.auth_state_mut();
-        if by_user {
-            state.generation += 1;
-        } else if state.generation != generation {
-            // The user logged in or set a token while this automatic login ran: theirs wins.
+        if !adopter.may_adopt(&mut state) {
             return;
         }
         state.token = Some(SecretString::new(issued.token.clone()));
@@ -123,6 +137,20 @@ impl InfisicalClient {
             expires_in: issued.times.expires_in,
             max_deadline: issued.times.max_ttl.and_then(|ttl| now.checked_add(ttl)),
         });
+    }
+
+    /// Takes a renewed token as the current one; the session keeps its method
+    /// and max-TTL deadline (renewal does not extend the max TTL).
+    fn adopt_renewal(&self, issued: &Issued, adopter: Adopter) {
+        let mut state = self.auth_state_mut();
+        if !adopter.may_adopt(&mut state) {
+            return;
+        }
+        state.token = Some(SecretString::new(issued.token.clone()));
+        if let Some(session) = state.session.as_mut() {
+            session.issued_at = issued.sent_at;
+            session.expires_in = issued.times.expires_in;
+        }
     }
 
     /// Sends the login request of `method` and reads the token response.
@@ -232,16 +260,7 @@ impl InfisicalClient {
         };
         let token = token.ok_or_else(|| SdkError::sdk("no access token to renew"))?;
         let issued = self.request_renewal(token.expose()).await?;
-        let mut state = self.auth_state_mut();
-        if state.generation != generation {
-            // The user logged in or set a token meanwhile: keep theirs.
-            return Ok(());
-        }
-        state.token = Some(SecretString::new(issued.token));
-        if let Some(session) = state.session.as_mut() {
-            session.issued_at = issued.sent_at;
-            session.expires_in = issued.times.expires_in;
-        }
+        self.adopt_renewal(&issued, Adopter::Automatic { generation });
         Ok(())
     }
 
@@ -257,7 +276,7 @@ impl InfisicalClient {
             (method, state.generation)
         };
         let issued = self.login_request(&method, Bearer::Omit).await?;
-        self.adopt_login(method, &issued, false, generation);
+        self.adopt_login(method, &issued, Adopter::Automatic { generation });
         Ok(())
     }
 }
