@@ -6,7 +6,7 @@
 //   { type: 'reset' }                        destroy the socket without replying
 //   { type: 'hang' }                         accept and never answer
 //   { type: 'stall', body?, status? }        send headers and half the body, then nothing
-//   { type: 'delay', ms }                    wait, then answer normally
+//   { type: 'delay', ms }                    answer computed on arrival, sent after ms
 //
 // match: undefined (any request), a string (raw path prefix), a function
 // (record) => boolean, or { method, path, pathPrefix, query } where path is an

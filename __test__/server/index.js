@@ -60,7 +60,14 @@ async function startServer(options = {}) {
   // Fastify's order: query parsing, routing, rate limit (onRequest), the global
   // auth hook (onRequest), the route's verifyAuth (onRequest), body parsing,
   // zod validation (inside the handlers), handler, serialization.
+  // The answer is computed when the request arrives, like a database read;
+  // `send` may write it later (the delay fault), as a loaded server does.
   async function processRequest(record, res, socket) {
+    const reply = await computeReply(record, socket);
+    return () => sendJson(res, reply.status, reply.payload, reply.headers);
+  }
+
+  async function computeReply(record, socket) {
     state.reqCounter += 1;
     const reqId = newReqId(state.reqCounter);
     let headers = {};
@@ -86,25 +93,23 @@ async function startServer(options = {}) {
       headers = rateLimiter.check(socket.remoteAddress, match && match.route, state.now());
       injectIdentity(state, req); // global onRequest hook
       if (match && match.badUrl) {
-        sendJson(res, 400, { error: 'Bad Request', code: 'FST_ERR_BAD_URL', message: `'${record.path}' is not a valid url component`, statusCode: 400 }, headers);
-        return;
+        return { status: 400, payload: { error: 'Bad Request', code: 'FST_ERR_BAD_URL', message: `'${record.path}' is not a valid url component`, statusCode: 400 }, headers };
       }
       if (!match) {
         // Fastify's default 404
-        sendJson(res, 404, { message: `Route ${record.method}:${record.url} not found`, error: 'Not Found', statusCode: 404 }, headers);
-        return;
+        return { status: 404, payload: { message: `Route ${record.method}:${record.url} not found`, error: 'Not Found', statusCode: 404 }, headers };
       }
       if (match.route.options.auth) requireAuth(req); // route onRequest: verifyAuth
       req.params = match.params;
       req.body = parseBody(record.method, record.headers, record.body);
       const payload = await match.route.handler(req);
-      sendJson(res, 200, payload, headers);
+      return { status: 200, payload, headers };
     } catch (err) {
       if (err instanceof ApiError) {
-        sendJson(res, err.statusCode, errorBody(reqId, err), err.headers || headers);
+        return { status: err.statusCode, payload: errorBody(reqId, err), headers: err.headers || headers };
       } else {
         if (options.log !== false) console.error('[infisical-test-server] unexpected error:', err);
-        sendJson(res, 500, { reqId, statusCode: 500, message: 'Something went wrong', error: 'InternalServerError' }, headers);
+        return { status: 500, payload: { reqId, statusCode: 500, message: 'Something went wrong', error: 'InternalServerError' }, headers };
       }
     }
   }
@@ -121,9 +126,11 @@ async function startServer(options = {}) {
         sendStall(res, fault);
         return;
       case 'delay': {
+        // The state is read now, on arrival; only the answer waits.
+        const sendLater = processRequest(record, res, req.socket);
         const t = setTimeout(() => {
           timers.delete(t);
-          if (!res.destroyed) processRequest(record, res, req.socket);
+          sendLater.then((send) => send());
         }, fault.ms);
         timers.add(t);
         return;
@@ -153,7 +160,7 @@ async function startServer(options = {}) {
       if (options.log) console.error(`[infisical-test-server] ${req.method} ${req.url}`);
       const fault = faults.take(record);
       if (fault) applyFault(fault, record, req, res);
-      else processRequest(record, res, req.socket);
+      else processRequest(record, res, req.socket).then((send) => send());
     });
   });
   httpServer.keepAliveTimeout = 5000;

@@ -199,7 +199,8 @@ class State {
     return { accessToken: this.signToken(row), row };
   }
 
-  signToken(row) {
+  // A JWT for the row; `expiresIn` (seconds) overrides the row's TTL (newer renewals).
+  signToken(row, expiresIn = row.accessTokenTTL) {
     return jwt.sign(
       {
         identityId: row.identityId,
@@ -208,7 +209,7 @@ class State {
         authTokenType: 'identityAccessToken',
       },
       this.authSecret,
-      { nowSeconds: this.nowSeconds(), expiresIn: row.accessTokenTTL > 0 ? row.accessTokenTTL : undefined },
+      { nowSeconds: this.nowSeconds(), expiresIn: expiresIn > 0 ? expiresIn : undefined },
     );
   }
 

@@ -144,9 +144,28 @@ module.exports = function registerAuthRoutes(router, { state }) {
     if (!row || row.revoked) throw unauthorized('No identity access token found');
     validateAccessTokenExp(state, row);
 
+    const now = state.now();
+    // Newer servers (contract 16.1, `renewal: 'newer'`): the answer is a new JWT
+    // whose lifetime is the TTL capped by what is left of the max TTL, which
+    // can be shorter than the configured TTL; nothing fails at the max TTL
+    // short of it having passed.
+    if (state.options.renewal === 'newer') {
+      let expiresIn = row.accessTokenTTL;
+      if (row.accessTokenMaxTTL > 0 && row.accessTokenPeriod === 0) {
+        const left = Math.floor((row.createdAt + row.accessTokenMaxTTL * 1000 - now) / 1000);
+        if (left <= 0) throw unauthorized('Failed to renew MI access token due to Max TTL expiration');
+        expiresIn = Math.min(expiresIn, left);
+      }
+      row.lastRenewedAt = now;
+      return {
+        accessToken: state.signToken(row, expiresIn),
+        expiresIn,
+        accessTokenMaxTTL: row.accessTokenMaxTTL,
+        tokenType: 'Bearer',
+      };
+    }
     // Max TTL is enforced for non-periodic tokens only; renew fails (and the
     // token row is deleted) rather than capping the lifetime.
-    const now = state.now();
     if (row.accessTokenMaxTTL > 0 && row.accessTokenPeriod === 0) {
       const maxExpiry = row.createdAt + row.accessTokenMaxTTL * 1000;
       if (now > maxExpiry) {
