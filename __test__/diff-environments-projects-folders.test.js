@@ -118,7 +118,8 @@ diff(
       assert.deepEqual(r.badSlug, rejectedShape('InfisicalSDKError', 'Request failed with status 422'));
       assert.deepEqual(r.badPosition, rejectedShape('InfisicalSDKError', 'Request failed with status 422'));
       assert.equal(r.unknownProject.rejected.name, 'InfisicalSDKRequestError');
-      assert.ok(r.unknownProject.rejected.message.startsWith(`[URL=${u}/api/v1/workspace/${UNKNOWN_PROJECT}/environments] [Method=POST] [StatusCode=404]`));
+      // as the real server: the identity is not a member of an unknown project
+      assert.ok(r.unknownProject.rejected.message.startsWith(`[URL=${u}/api/v1/workspace/${UNKNOWN_PROJECT}/environments] [Method=POST] [StatusCode=403]`));
     },
   },
 );
@@ -562,8 +563,8 @@ const BAD_INPUT = [
   ['environments().create()', (s) => s.environments().create(), /options/, 0, "Cannot read properties of undefined (reading 'projectId')"],
   ['environments().create(null)', (s) => s.environments().create(null), /options/, 0, "Cannot read properties of null (reading 'projectId')"],
   ['environments().create without name', (s) => s.environments().create({ projectId: P, slug: 'x' }), /"name"/, 1, 'Request failed with status 422'],
-  // official: "/api/v1/workspace/undefined/environments" → 404
-  ['environments().create without projectId', (s) => s.environments().create({ name: 'X', slug: 'x' }), /projectId/, 1, /\[StatusCode=404\] Project with undefined not found/],
+  // official: "/api/v1/workspace/undefined/environments" → 403 (not a member of project "undefined")
+  ['environments().create without projectId', (s) => s.environments().create({ name: 'X', slug: 'x' }), /projectId/, 1, /\[StatusCode=403\] You are not allowed to access this resource$/],
   ['environments().create with a numeric slug', (s) => s.environments().create({ name: 'X', slug: 5, projectId: P }), /slug/, 1, 'Request failed with status 422'],
   ['environments().create with a string position', (s) => s.environments().create({ name: 'X', slug: 'x', projectId: P, position: '2' }), /position/, 1, 'Request failed with status 422'],
   // official: POST with no body → 422
@@ -690,7 +691,7 @@ test('deliberate: environments().create with projectId "../x" reaches another ro
         const [r] = apiRequests(side);
         assert.equal(r.path, '/api/v1/workspace/..%2Fx/environments');
         assert.deepEqual(r.body, { name: 'X', slug: 'x', projectId: '../x' });
-        assertRejected(side, { name: 'InfisicalSDKRequestError', messageIncludes: ['[StatusCode=404] Project with ../x not found'] });
+        assertRejected(side, { name: 'InfisicalSDKRequestError', messageIncludes: ['[StatusCode=403] You are not allowed to access this resource'] });
       },
     },
   );

@@ -7,7 +7,7 @@
 //   ...
 //   await server.close();
 //
-// It follows the real server's REST contract (/work/shared/infisical-api.md):
+// It follows the real server's REST contract (../shared/infisical-api.md beside the repository):
 // routes, validation (422 with an array of zod issues), error envelopes
 // ({ reqId, statusCode, message, error }), token rules (expired JWT -> 403
 // TokenError, revoked -> 401, renew past max TTL -> 401). See README.md here.

@@ -1,7 +1,7 @@
 'use strict';
 // Project lookups shared by the routes, with the real server's errors.
 
-const { badRequest, notFound } = require('./http');
+const { badRequest, notFound, forbidden } = require('./http');
 
 // project-service extractProjectIdFromSlug: the id wins; else the slug is looked up.
 function extractProjectId(state, { projectId, projectSlug }) {
@@ -20,6 +20,14 @@ function projectOr404(state, projectId) {
   return project;
 }
 
+// The same for routes where the real server checks the membership first (environments): an unknown
+// project is one the identity is not a member of, 403 (checked against the real server).
+function projectMemberOr403(state, projectId) {
+  const project = state.getProject(projectId);
+  if (!project) throw forbidden('You are not allowed to access this resource', 'Identity is not a member of the specified project');
+  return project;
+}
+
 // Project by slug for the routes addressed by projectSlug (dynamic secrets).
 function projectBySlugOr404(state, projectSlug) {
   const project = state.findProjectBySlug(projectSlug);
@@ -27,4 +35,14 @@ function projectBySlugOr404(state, projectSlug) {
   return project;
 }
 
-module.exports = { extractProjectId, projectOr404, projectBySlugOr404 };
+// permission-service + CASL: an identity with the read-only `viewer` project role may only read;
+// a write is 403 PermissionDenied "You are not allowed to <action> on <subject>" (as the real
+// server answers it; every other identity is an admin).
+function requirePermission(req, action, subject) {
+  const identity = req.auth && req.auth.identity;
+  if (identity && identity.projectRole === 'viewer' && action !== 'read') {
+    throw forbidden(`You are not allowed to ${action} on ${subject}`, 'PermissionDenied');
+  }
+}
+
+module.exports = { extractProjectId, projectOr404, projectMemberOr403, projectBySlugOr404, requirePermission };

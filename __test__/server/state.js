@@ -138,9 +138,12 @@ class State {
     lockoutThreshold = 3,
     lockoutDurationSeconds = 300,
     lockoutCounterResetSeconds = 30,
+    projectRole = 'admin',
   } = {}) {
     if (!clientId || !clientSecret) throw new Error('addIdentity needs clientId and clientSecret');
     const identity = this._identity(identityId || this.newId(), name);
+    // its role in every project: 'admin' (everything) or 'viewer' (read only)
+    identity.projectRole = projectRole;
     identity.ua = {
       clientId,
       clientSecret,

@@ -7,7 +7,7 @@
 
 const { notFound } = require('../http');
 const { z, looseBoolean, prefixWithSlash, removeTrailingSlash } = require('../schema');
-const { projectOr404 } = require('../lookup');
+const { projectOr404, requirePermission } = require('../lookup');
 const { normalizePath } = require('../state');
 
 const isValidFolderName = (name) => /^[a-zA-Z0-9-_]+$/.test(name);
@@ -62,6 +62,7 @@ module.exports = function registerFolderRoutes(router, { state }) {
     const b = createBody.parse(req.body);
     const path = b.path || b.directory || '/';
     const project = projectOr404(state, b.workspaceId);
+    requirePermission(req, 'create', 'secrets'); // folders are guarded by the secrets subject
     const env = state.getEnv(project, b.environment);
     if (!env) {
       throw notFound(`Environment with slug '${b.environment}' in project with ID '${project.id}' not found`);

@@ -7,7 +7,7 @@
 const crypto = require('node:crypto');
 const { badRequest } = require('../http');
 const { z, slugSchema } = require('../schema');
-const { projectOr404 } = require('../lookup');
+const { projectOr404, projectMemberOr403, requirePermission } = require('../lookup');
 
 const createProjectBody = z.object({
   projectName: z.string().trim().max(64, 'Name must be 64 or fewer characters'),
@@ -118,7 +118,8 @@ module.exports = function registerProjectRoutes(router, { state }) {
   router.add('POST', '/api/v1/workspace/:workspaceId/environments', { auth: true }, (req) => {
     const { workspaceId } = createEnvParams.parse(req.params);
     const b = createEnvBody.parse(req.body);
-    const project = projectOr404(state, workspaceId);
+    const project = projectMemberOr403(state, workspaceId);
+    requirePermission(req, 'create', 'environments');
     if (state.getEnv(project, b.slug)) {
       throw badRequest('Environment with slug already exist', 'CreateEnvironment');
     }

@@ -12,7 +12,7 @@
 
 const { badRequest, notFound } = require('../http');
 const { z, secretPathSchema, stringBoolean, secretNameSchema } = require('../schema');
-const { extractProjectId, projectOr404 } = require('../lookup');
+const { extractProjectId, projectOr404, requirePermission } = require('../lookup');
 const {
   reshapeSecret,
   makeExpander,
@@ -313,6 +313,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     const b = createBody.parse(req.body);
     const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
     const project = projectOr404(state, projectId);
+    requirePermission(req, 'create', 'secrets');
     const folder = state.getFolder(project, b.environment, b.secretPath);
     if (!folder) throw folderNotFound(b.secretPath, b.environment, 'CreateSecret');
     if (b.type === 'personal') throw badRequest('Must be user to create personal secret');
@@ -350,6 +351,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     const b = updateBody.parse(req.body);
     const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
     const project = projectOr404(state, projectId);
+    requirePermission(req, 'edit', 'secrets');
     if (b.newSecretName === '') throw badRequest('New secret name cannot be empty');
     const folder = state.getFolder(project, b.environment, b.secretPath);
     if (!folder) throw folderNotFound(b.secretPath, b.environment, 'UpdateSecret');
@@ -394,6 +396,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     const b = deleteBody.parse(req.body);
     const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
     const project = projectOr404(state, projectId);
+    requirePermission(req, 'delete', 'secrets');
     const folder = state.getFolder(project, b.environment, b.secretPath);
     if (!folder) throw folderNotFound(b.secretPath, b.environment, 'DeleteSecret');
     if (b.type === 'personal') throw badRequest('Must be user to delete personal secret');
