@@ -1310,6 +1310,12 @@ type InfisicalSDKOptions = {
         /** At most this many answers are kept; the oldest fetched is dropped first (0: nothing is cached). Default: 1000. */
         maxEntries?: number;
         /**
+         * At most this many bytes of answers (response bodies and their keys) are kept; the
+         * oldest fetched are dropped first, and an answer larger than this is not cached.
+         * Default: 33554432 (32 MiB).
+         */
+        maxBytes?: number;
+        /**
          * For this long after `ttlSeconds`, a network failure or 5xx response (after the retries)
          * is answered with the last good answer instead of failing; never 401/403/404/422.
          * Default: 0 (off).

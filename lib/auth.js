@@ -7,6 +7,23 @@
 
 const { encodeArgs, guard } = require('./call')
 const { InfisicalSDKError } = require('./errors')
+const { NativeClient } = require('./native')
+
+/**
+ * The variables an AWS IAM login reads (the AWS credential and region chain,
+ * INFISICAL_MACHINE_IDENTITY_ID), from process.env at the moment of the call,
+ * as the official SDK reads them: the native core never reads the environment.
+ */
+function awsEnvironment() {
+  const env = {}
+  for (const name of Object.keys(process.env)) {
+    if (NativeClient.awsReadsEnv(name)) {
+      const value = process.env[name]
+      if (typeof value === 'string') env[name] = value
+    }
+  }
+  return env
+}
 
 class AuthClient {
   /**
@@ -25,7 +42,7 @@ class AuthClient {
 
     this.awsIamAuth = {
       login: (options) =>
-        guard(async () => authenticate(await native.awsIamAuthLogin(encodeArgs([options])), true)),
+        guard(async () => authenticate(await native.awsIamAuthLogin(encodeArgs([options]), awsEnvironment()), true)),
       renew,
     }
     this.universalAuth = {

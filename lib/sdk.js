@@ -21,8 +21,14 @@ function checkOption(options, key, type) {
   return value ?? undefined
 }
 
-/** Cache defaults: 60 s fresh, 1,000 answers, no stale serving. */
-const CACHE_DEFAULTS = { ttlSeconds: 60, maxEntries: 1000, staleIfErrorSeconds: 0 }
+/** Cache defaults: 60 s fresh, 1,000 answers, 32 MiB, no stale serving. */
+const CACHE_DEFAULTS = { ttlSeconds: 60, maxEntries: 1000, maxBytes: 32 * 1024 * 1024, staleIfErrorSeconds: 0 }
+
+/** A millisecond knob of ours from process.env (test suites shorten waits), or undefined. */
+function envMillis(name) {
+  const text = process.env[name]
+  return typeof text === 'string' && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined
+}
 
 /** The `cache` option, checked and completed with defaults (undefined when off). */
 function cacheOptions(cache) {
@@ -33,7 +39,7 @@ function cacheOptions(cache) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new InfisicalSDKError(`new InfisicalSDK(options): "cache.${key}" must be a non-negative number`)
     }
-    out[key] = key === 'maxEntries' ? Math.min(Math.floor(value), 0xffffffff) : value
+    out[key] = key === 'maxEntries' ? Math.min(Math.floor(value), 0xffffffff) : key === 'maxBytes' ? Math.floor(value) : value
   }
   return out
 }
@@ -54,7 +60,7 @@ class InfisicalSDK {
    * @param {object} [options]
    * @param {string} [options.siteUrl] defaults to https://app.infisical.com (an empty string too)
    * @param {string} [options.caCertificate] PEM certificate(s) to trust besides the bundled roots
-   * @param {{ ttlSeconds?: number, maxEntries?: number, staleIfErrorSeconds?: number }} [options.cache]
+   * @param {{ ttlSeconds?: number, maxEntries?: number, maxBytes?: number, staleIfErrorSeconds?: number }} [options.cache]
    *   opt-in cache of getSecret/listSecrets answers (off when absent)
    * @param {boolean} [options.autoTokenRefresh] keep SDK-login tokens valid (default true)
    */
@@ -68,11 +74,16 @@ class InfisicalSDK {
     const cache = cacheOptions(checkOption(options, 'cache', 'object'))
     let native
     try {
+      // The environment is read here, on the JS thread, from process.env
+      // (a worker's own copy included); the native core never reads it.
       native = new NativeClient({
         siteUrl: siteUrl || undefined,
         caCertificate: caCertificate ?? undefined,
         cache,
         autoTokenRefresh: autoTokenRefresh ?? undefined,
+        retryBaseDelayMs: envMillis('INFISICAL_SDK_RETRY_BASE_DELAY_MS'),
+        requestTimeoutMs: envMillis('INFISICAL_SDK_REQUEST_TIMEOUT_MS'),
+        extraCaCerts: process.env.NODE_EXTRA_CA_CERTS || undefined,
       })
     } catch (error) {
       throw toSdkError(error)
@@ -102,6 +113,12 @@ class InfisicalSDK {
   kms = () => this.#kms
   /** Drops every answer of the `cache` option (a no-op without it). */
   clearCache = () => this.#native.clearCache()
+
+  /** Test hooks, not part of the API: moves this client's clock forward. */
+  get [Symbol.for('infisical-sdk-native.testing')]() {
+    const native = this.#native
+    return { advanceClock: (ms) => native.advanceClockForTesting(ms) }
+  }
 }
 
 module.exports = { InfisicalSDK }

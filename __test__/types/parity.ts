@@ -240,7 +240,7 @@ const _sdk: [
     Pick<OurOptions, ExtraOptions>,
     {
       caCertificate?: string;
-      cache?: { ttlSeconds?: number; maxEntries?: number; staleIfErrorSeconds?: number };
+      cache?: { ttlSeconds?: number; maxEntries?: number; maxBytes?: number; staleIfErrorSeconds?: number };
       autoTokenRefresh?: boolean;
     }
   >,

@@ -107,7 +107,7 @@ export function construct(): InfisicalSDK[] {
     // Our additions (README "Beyond the official SDK").
     new InfisicalSDK({ cache: {} }),
     new InfisicalSDK({ cache: { ttlSeconds: 60 } }),
-    new InfisicalSDK({ cache: { ttlSeconds: 30, maxEntries: 500, staleIfErrorSeconds: 300 } }),
+    new InfisicalSDK({ cache: { ttlSeconds: 30, maxEntries: 500, maxBytes: 16 * 1024 * 1024, staleIfErrorSeconds: 300 } }),
     new InfisicalSDK({ autoTokenRefresh: false }),
     new InfisicalSDK({ caCertificate: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n' }),
     new InfisicalSDK({

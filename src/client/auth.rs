@@ -1,13 +1,15 @@
 //! `auth()`: universal-auth and AWS IAM logins, token renewal, and the token
 //! lifecycle that keeps an SDK-login token valid in long-running services.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::{json, Value};
 
 use super::args::Args;
-use super::aws_iam;
+use super::aws_iam::AwsIdentity;
 use super::error::{SdkError, SdkResult};
+use super::process_env::ProcessEnv;
 use super::secret_string::SecretString;
 use super::session::{LoginMethod, Session, TokenTimes, Upkeep};
 use super::transport::{ApiRequest, HttpMethod};
@@ -21,7 +23,7 @@ pub const MACHINE_IDENTITY_ID_ENV: &str = "INFISICAL_MACHINE_IDENTITY_ID";
 
 /// A token response: the token and its lifetime.
 struct Issued {
-    token: String,
+    token: SecretString,
     times: TokenTimes,
     /// When the request was sent: the server starts the token's clocks after this.
     sent_at: Instant,
@@ -74,21 +76,39 @@ impl InfisicalClient {
 
     /// `auth().awsIamAuth.login(options?)`: signs `sts:GetCallerIdentity` with
     /// the AWS default credential chain and sends it for Infisical to verify.
-    pub async fn aws_iam_auth_login(&self, args_json: &str) -> SdkResult<String> {
+    /// `env` is `process.env` as the call found it (the variables
+    /// `aws_iam::reads_env` names).
+    pub async fn aws_iam_auth_login(&self, args_json: &str, env: ProcessEnv) -> SdkResult<String> {
         let args = Args::parse("auth().awsIamAuth.login(options)", args_json)?;
         let opts = args.object(0, "options", false)?;
         // `options.identityId || env`: an empty string falls back too.
         let identity_id = opts
             .opt_str("identityId")?
             .filter(|s| !s.is_empty())
-            .or_else(|| std::env::var(MACHINE_IDENTITY_ID_ENV).ok().filter(|s| !s.is_empty()))
+            .or_else(|| env.get(MACHINE_IDENTITY_ID_ENV).map(str::to_owned))
             .ok_or_else(|| SdkError::sdk("Identity ID is required for AWS IAM authentication"))?;
-        self.user_login(LoginMethod::AwsIam { identity_id }).await
+        let aws = self.aws_identity_for(env);
+        self.user_login(LoginMethod::AwsIam { identity_id, aws }).await
+    }
+
+    /// The client's AWS identity, built anew only when the AWS environment changed.
+    fn aws_identity_for(&self, env: ProcessEnv) -> Arc<AwsIdentity> {
+        let mut current = self.aws_identity();
+        match current.as_ref() {
+            Some(aws) if *aws.env() == env => aws.clone(),
+            _ => {
+                let aws = Arc::new(AwsIdentity::new(env));
+                *current = Some(aws.clone());
+                aws
+            }
+        }
     }
 
     /// `auth().*.renew()`: renews `token` (the token of the caller's `auth()`
-    /// object) and makes the new one current.
-    pub async fn renew_access_token(&self, token: Option<&str>) -> SdkResult<String> {
+    /// object) and makes the returned one current: newer servers answer with
+    /// a new token, whose `expiresIn` (possibly shorter than the configured
+    /// TTL) times the next automatic renewal.
+    pub async fn renew_access_token(&self, token: Option<&str>) -> SdkResult<SecretString> {
         let token = token
             .filter(|t| !t.is_empty())
             .ok_or_else(|| SdkError::sdk("Unable to renew access token, no access token set."))?;
@@ -120,7 +140,7 @@ impl InfisicalClient {
         let issued = self.login_request(&method, Bearer::Current).await?;
         self.adopt_login(method, &issued, Adopter::User);
         self.clear_cache();
-        Ok(issued.token)
+        Ok(issued.token.expose().to_string())
     }
 
     /// Takes the token of a login as the current one, starting a new session.
@@ -130,7 +150,7 @@ impl InfisicalClient {
         if !adopter.may_adopt(&mut state) {
             return;
         }
-        state.token = Some(SecretString::new(issued.token.clone()));
+        state.token = Some(issued.token.clone());
         state.session = Some(Session {
             method,
             issued_at: now,
@@ -146,7 +166,7 @@ impl InfisicalClient {
         if !adopter.may_adopt(&mut state) {
             return;
         }
-        state.token = Some(SecretString::new(issued.token.clone()));
+        state.token = Some(issued.token.clone());
         if let Some(session) = state.session.as_mut() {
             session.issued_at = issued.sent_at;
             session.expires_in = issued.times.expires_in;
@@ -157,13 +177,13 @@ impl InfisicalClient {
     async fn login_request(&self, method: &LoginMethod, bearer: Bearer) -> SdkResult<Issued> {
         let request = match method {
             LoginMethod::UniversalAuth { body } => ApiRequest {
-                body: Some(body.expose().to_string()),
+                body: Some(body.clone()),
                 ..ApiRequest::bare(HttpMethod::Post, UNIVERSAL_AUTH_LOGIN)
             },
-            LoginMethod::AwsIam { identity_id } => {
+            LoginMethod::AwsIam { identity_id, aws } => {
                 let http = self.transport().http()?;
-                let region = aws_iam::region(http).await?;
-                let signed = aws_iam::sign_get_caller_identity(&region).await?;
+                let region = aws.region(http).await?;
+                let signed = aws.sign_get_caller_identity(&region).await?;
                 let body = json!({
                     "iamHttpRequestMethod": signed.method,
                     "iamRequestBody": signed.body_base64(),
@@ -188,13 +208,13 @@ impl InfisicalClient {
             Bearer::Current => self.current_token(),
             Bearer::Omit => None,
         };
-        let sent_at = Instant::now();
+        let sent_at = self.clock().now();
         let response = self.transport().send(request, current.as_ref()).await?;
         let body: Value = serde_json::from_str(&response.body).unwrap_or(Value::Null);
         let token = body
             .get("accessToken")
             .and_then(Value::as_str)
-            .map(str::to_owned)
+            .map(SecretString::new)
             .ok_or_else(|| {
                 SdkError::sdk(format!(
                     "The login response (status {}) carried no accessToken",
@@ -220,7 +240,7 @@ impl InfisicalClient {
         self.auth_state()
             .session
             .as_ref()
-            .map_or(Upkeep::None, |s| s.upkeep(Instant::now()))
+            .map_or(Upkeep::None, |s| s.upkeep(self.clock().now()))
     }
 
     /// Renews or re-obtains the token if it nears its end. Failures are left

@@ -14,6 +14,7 @@ use base64::Engine;
 use serde_json::{Map, Value};
 
 use super::error::{SdkError, SdkResult};
+use super::process_env::ProcessEnv;
 
 const GET_CALLER_IDENTITY_BODY: &str = "Action=GetCallerIdentity&Version=2011-06-15";
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
@@ -45,23 +46,98 @@ impl SignedStsRequest {
     }
 }
 
-fn env_nonempty(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+/// Environment variables an AWS IAM login reads: the ones the AWS default
+/// credential and region chain reads (all `AWS_*`, and the home directory for
+/// `~/.aws`), and the official SDK's identity id fallback.
+pub const ENV_PREFIXES: &[&str] = &["AWS_"];
+pub const ENV_NAMES: &[&str] = &["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "INFISICAL_MACHINE_IDENTITY_ID"];
+
+/// Whether an AWS IAM login reads the variable `name`.
+pub fn reads_env(name: &str) -> bool {
+    ENV_PREFIXES.iter().any(|p| name.starts_with(p)) || ENV_NAMES.contains(&name)
+}
+
+/// Credentials are fetched again this long before they expire.
+const CREDENTIALS_REFRESH_MARGIN: Duration = Duration::from_secs(300);
+
+/// The AWS side of AWS IAM logins, built once per client and AWS environment:
+/// the region, the default-chain configuration and its credentials, reused by
+/// every automatic re-login instead of loading the chain each time.
+pub struct AwsIdentity {
+    env: ProcessEnv,
+    region: tokio::sync::OnceCell<String>,
+    config: tokio::sync::OnceCell<aws_config::SdkConfig>,
+    credentials: tokio::sync::Mutex<Option<aws_credential_types::Credentials>>,
+}
+
+impl std::fmt::Debug for AwsIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AwsIdentity").field("env", &self.env).finish_non_exhaustive()
+    }
+}
+
+impl AwsIdentity {
+    pub fn new(env: ProcessEnv) -> Self {
+        AwsIdentity {
+            env,
+            region: tokio::sync::OnceCell::new(),
+            config: tokio::sync::OnceCell::new(),
+            credentials: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    /// The environment this identity was built from.
+    pub fn env(&self) -> &ProcessEnv {
+        &self.env
+    }
+
+    /// `AWS_REGION`, else the EC2 instance-metadata service; found once.
+    pub async fn region(&self, http: &reqwest::Client) -> SdkResult<String> {
+        self.region.get_or_try_init(|| region(&self.env, http)).await.cloned()
+    }
+
+    /// Signs `sts:GetCallerIdentity` with this identity's credentials.
+    pub async fn sign_get_caller_identity(&self, region: &str) -> SdkResult<SignedStsRequest> {
+        let credentials = self.credentials(region).await?;
+        sign_with(region, credentials, SystemTime::now())
+    }
+
+    /// The cached credentials while they are valid, else fresh ones from the chain.
+    async fn credentials(&self, region: &str) -> SdkResult<aws_credential_types::Credentials> {
+        let mut cached = self.credentials.lock().await;
+        if let Some(credentials) = cached.as_ref() {
+            let valid = credentials
+                .expiry()
+                .is_none_or(|expiry| expiry > SystemTime::now() + CREDENTIALS_REFRESH_MARGIN);
+            if valid {
+                return Ok(credentials.clone());
+            }
+        }
+        let config = self.config.get_or_init(|| load_config(&self.env, region)).await;
+        let provider = config
+            .credentials_provider()
+            .ok_or_else(|| SdkError::sdk("Credentials not found"))?;
+        let credentials = provider
+            .provide_credentials()
+            .await
+            .map_err(|e| SdkError::sdk(format!("Could not load AWS credentials: {}", error_chain(&e))))?;
+        *cached = Some(credentials.clone());
+        Ok(credentials)
+    }
 }
 
 /// `AWS_REGION`, else the EC2 instance-metadata service (IMDSv2), reached at
 /// `AWS_EC2_METADATA_SERVICE_ENDPOINT` when set, as the AWS SDKs allow.
-pub async fn region(http: &reqwest::Client) -> SdkResult<String> {
-    if let Some(region) = env_nonempty("AWS_REGION") {
-        return Ok(region);
+async fn region(env: &ProcessEnv, http: &reqwest::Client) -> SdkResult<String> {
+    if let Some(region) = env.get("AWS_REGION") {
+        return Ok(region.to_string());
     }
-    if env_nonempty("AWS_EC2_METADATA_DISABLED").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if env.get("AWS_EC2_METADATA_DISABLED").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return Err(SdkError::sdk(
             "AWS region not found: set AWS_REGION (the EC2 instance metadata service is disabled by AWS_EC2_METADATA_DISABLED)",
         ));
     }
-    let endpoint = env_nonempty("AWS_EC2_METADATA_SERVICE_ENDPOINT")
-        .unwrap_or_else(|| DEFAULT_IMDS_ENDPOINT.to_string());
+    let endpoint = env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT").unwrap_or(DEFAULT_IMDS_ENDPOINT);
     let endpoint = endpoint.trim_end_matches('/');
     let imds_error = |what: &str, e: &dyn std::fmt::Display| {
         SdkError::sdk(format!(
@@ -101,26 +177,21 @@ pub async fn region(http: &reqwest::Client) -> SdkResult<String> {
         .ok_or_else(|| imds_error("identity document", &"no region field"))
 }
 
-/// Loads credentials from the default provider chain (environment, profile
-/// files, web identity, ECS, IMDS), using ring for any HTTPS it needs.
-async fn load_credentials(region: &str) -> SdkResult<aws_credential_types::Credentials> {
+/// The default provider chain (environment, profile files, web identity, ECS,
+/// IMDS) over the environment the binding read from `process.env`, using ring
+/// for any HTTPS it needs.
+async fn load_config(env: &ProcessEnv, region: &str) -> aws_config::SdkConfig {
     use aws_smithy_http_client::tls::{rustls_provider::CryptoMode, Provider};
     super::tls::install_crypto_provider();
     let http_client = aws_smithy_http_client::Builder::new()
         .tls_provider(Provider::Rustls(CryptoMode::Ring))
         .build_https();
-    let config = aws_config::defaults(BehaviorVersion::latest())
+    aws_config::defaults(BehaviorVersion::latest())
+        .env(aws_types::os_shim_internal::Env::from(env.to_map()))
         .region(aws_config::Region::new(region.to_string()))
         .http_client(http_client)
         .load()
-        .await;
-    let provider = config
-        .credentials_provider()
-        .ok_or_else(|| SdkError::sdk("Credentials not found"))?;
-    provider
-        .provide_credentials()
         .await
-        .map_err(|e| SdkError::sdk(format!("Could not load AWS credentials: {}", error_chain(&e))))
 }
 
 fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
@@ -135,12 +206,6 @@ fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
         current = cause.source();
     }
     text
-}
-
-/// Signs `POST https://sts.<region>.amazonaws.com/` with the loaded credentials.
-pub async fn sign_get_caller_identity(region: &str) -> SdkResult<SignedStsRequest> {
-    let credentials = load_credentials(region).await?;
-    sign_with(region, credentials, SystemTime::now())
 }
 
 /// The signing step alone, deterministic for a given time (unit-tested).

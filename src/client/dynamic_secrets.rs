@@ -102,7 +102,7 @@ mod tests {
         let req = create_request(json).unwrap();
         assert_eq!(req.path, "/api/v1/dynamic-secrets");
         assert_eq!(
-            req.body.unwrap(),
+            req.body.unwrap().expose(),
             r#"{"provider":{"type":"redis","inputs":{"host":"h","port":6379}},"defaultTTL":"1h","maxTTL":"24h","name":"n","projectSlug":"p","environmentSlug":"dev","extra":1}"#
         );
     }

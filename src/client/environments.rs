@@ -31,6 +31,6 @@ mod tests {
     fn create_puts_the_project_in_the_path() {
         let req = create_request(r#"[{"name":"Dev 2","projectId":"p1","slug":"dev-2","position":3}]"#).unwrap();
         assert_eq!(req.path, "/api/v1/workspace/p1/environments");
-        assert_eq!(req.body.unwrap(), r#"{"name":"Dev 2","projectId":"p1","slug":"dev-2","position":3}"#);
+        assert_eq!(req.body.unwrap().expose(), r#"{"name":"Dev 2","projectId":"p1","slug":"dev-2","position":3}"#);
     }
 }

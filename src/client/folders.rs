@@ -53,6 +53,6 @@ mod tests {
     #[test]
     fn create_renames_project_id() {
         let req = create_request(r#"[{"name":"f","path":"/","projectId":"p","environment":"dev"}]"#).unwrap();
-        assert_eq!(req.body.unwrap(), r#"{"name":"f","path":"/","workspaceId":"p","environment":"dev"}"#);
+        assert_eq!(req.body.unwrap().expose(), r#"{"name":"f","path":"/","workspaceId":"p","environment":"dev"}"#);
     }
 }

@@ -5,6 +5,7 @@ pub mod args;
 pub mod auth;
 pub mod aws_iam;
 pub mod cache;
+pub mod clock;
 pub mod coalesce;
 pub mod dynamic_secrets;
 pub mod environments;
@@ -12,6 +13,7 @@ pub mod error;
 pub mod folders;
 pub mod kms;
 pub mod path;
+pub mod process_env;
 pub mod projects;
 pub mod retry;
 pub mod secret_string;
@@ -20,30 +22,22 @@ pub mod session;
 pub mod tls;
 pub mod transport;
 
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
+use futures_util::future::{BoxFuture, FutureExt};
+
+use aws_iam::AwsIdentity;
 use cache::{CacheConfig, SecretCache};
-use coalesce::Coalescer;
+use clock::Clock;
+use coalesce::{Coalescer, JoinWindow, SharedResponse};
 pub use error::{SdkError, SdkResult};
 use secret_string::SecretString;
 use session::AuthState;
 use transport::{ApiRequest, ApiResponse, CacheRole, HttpMethod, Transport, TransportConfig};
 
-/// Environment variables that shorten the retry wait and per-attempt timeout.
-/// They exist so test suites need not wait 15 s for a refused connection; the
-/// defaults are the official SDK's.
-pub const RETRY_DELAY_ENV: &str = "INFISICAL_SDK_RETRY_BASE_DELAY_MS";
-pub const TIMEOUT_ENV: &str = "INFISICAL_SDK_REQUEST_TIMEOUT_MS";
-
-fn env_millis(name: &str) -> Option<Duration> {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_millis)
-}
-
-/// Options of `new InfisicalSDK(options)`.
+/// Options of `new InfisicalSDK(options)`, and what the binding read from
+/// `process.env` at that moment (the core never reads the environment).
 #[derive(Clone, Debug)]
 pub struct ClientOptions {
     /// Absent or empty means https://app.infisical.com.
@@ -56,6 +50,12 @@ pub struct ClientOptions {
     /// Renew tokens from SDK logins before they expire and log in again when
     /// renewal cannot help (default true).
     pub auto_token_refresh: bool,
+    /// First retry wait (the official 1 s when `None`); tests shorten it.
+    pub retry_base_delay: Option<Duration>,
+    /// Per-attempt timeout (the official 10 s when `None`).
+    pub request_timeout: Option<Duration>,
+    /// A PEM file of extra roots, as Node's `NODE_EXTRA_CA_CERTS` names it.
+    pub extra_ca_certs_file: Option<String>,
 }
 
 impl Default for ClientOptions {
@@ -65,6 +65,9 @@ impl Default for ClientOptions {
             ca_certificate: None,
             cache: None,
             auto_token_refresh: true,
+            retry_base_delay: None,
+            request_timeout: None,
+            extra_ca_certs_file: None,
         }
     }
 }
@@ -72,13 +75,17 @@ impl Default for ClientOptions {
 /// One SDK instance: a pooled transport, the auth state, the cache.
 pub struct InfisicalClient {
     transport: Arc<Transport>,
+    clock: Arc<Clock>,
     auth: RwLock<AuthState>,
     /// Held while a token is renewed or re-obtained, so a burst of calls at
     /// expiry causes one renewal, not one per call.
     upkeep: tokio::sync::Mutex<()>,
-    coalescer: Coalescer,
+    coalescer: Arc<Coalescer>,
     cache: Option<SecretCache>,
     auto_token_refresh: bool,
+    /// The AWS configuration of the last AWS IAM login (and its credential
+    /// cache), reused while the AWS environment stays the same.
+    aws: Mutex<Option<Arc<AwsIdentity>>>,
 }
 
 impl std::fmt::Debug for InfisicalClient {
@@ -91,6 +98,42 @@ impl std::fmt::Debug for InfisicalClient {
     }
 }
 
+/// A call issued but not yet answered: see `InfisicalClient::begin`.
+pub struct PendingCall {
+    state: Pending,
+}
+
+enum Pending {
+    Ready(SdkResult<Arc<ApiResponse>>),
+    Direct(BoxFuture<'static, SdkResult<Arc<ApiResponse>>>),
+    Shared(SharedResponse, JoinWindow),
+}
+
+/// The outcome of a call, with the join window of a shared request: identical
+/// reads keep joining that request until this is dropped, so drop it once the
+/// result has reached its caller (the binding does so on the JS thread).
+pub struct Settled {
+    pub result: SdkResult<Arc<ApiResponse>>,
+    pub window: Option<JoinWindow>,
+}
+
+impl PendingCall {
+    pub fn failed(error: SdkError) -> Self {
+        PendingCall { state: Pending::Ready(Err(error)) }
+    }
+
+    pub async fn finish(self) -> Settled {
+        match self.state {
+            Pending::Ready(result) => Settled { result, window: None },
+            Pending::Direct(future) => Settled { result: future.await, window: None },
+            Pending::Shared(response, window) => Settled {
+                result: response.await,
+                window: Some(window),
+            },
+        }
+    }
+}
+
 impl InfisicalClient {
     /// Checks the options (a bad `siteUrl` or CA certificate is reported here,
     /// not at the first request) and makes the client; no I/O happens yet.
@@ -100,19 +143,23 @@ impl InfisicalClient {
         if let Some(pem) = options.ca_certificate.as_deref() {
             config.extra_roots = tls::parse_ca_certificate(pem)?;
         }
-        if let Some(delay) = env_millis(RETRY_DELAY_ENV) {
+        config.extra_ca_certs_file = options.extra_ca_certs_file.filter(|f| !f.is_empty());
+        if let Some(delay) = options.retry_base_delay {
             config.retry.initial_delay = delay;
         }
-        if let Some(timeout) = env_millis(TIMEOUT_ENV).filter(|t| !t.is_zero()) {
+        if let Some(timeout) = options.request_timeout.filter(|t| !t.is_zero()) {
             config.timeout = timeout;
         }
+        let clock = Arc::new(Clock::default());
         Ok(InfisicalClient {
             transport: Arc::new(Transport::new(config)),
             auth: RwLock::new(AuthState::default()),
             upkeep: tokio::sync::Mutex::new(()),
-            coalescer: Coalescer::default(),
-            cache: options.cache.map(SecretCache::new),
+            coalescer: Arc::new(Coalescer::default()),
+            cache: options.cache.map(|c| SecretCache::new(c, clock.clone())),
+            clock,
             auto_token_refresh: options.auto_token_refresh,
+            aws: Mutex::new(None),
         })
     }
 
@@ -124,12 +171,21 @@ impl InfisicalClient {
         &self.transport
     }
 
+    /// The clock token lifetimes and cache ages are measured with.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
     pub(crate) fn auth_state(&self) -> RwLockReadGuard<'_, AuthState> {
         self.auth.read().unwrap_or_else(|p| p.into_inner())
     }
 
     pub(crate) fn auth_state_mut(&self) -> RwLockWriteGuard<'_, AuthState> {
         self.auth.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn aws_identity(&self) -> std::sync::MutexGuard<'_, Option<Arc<AwsIdentity>>> {
+        self.aws.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn current_token(&self) -> Option<SecretString> {
@@ -156,48 +212,84 @@ impl InfisicalClient {
         }
     }
 
-    /// Builds the request for one call from its JSON arguments and sends it,
-    /// through the cache when the call is cacheable and a cache is configured.
-    pub async fn call(
-        &self,
-        build: fn(&str) -> SdkResult<ApiRequest>,
-        args_json: &str,
-    ) -> SdkResult<Arc<ApiResponse>> {
-        let request = build(args_json)?;
-        let Some(cache) = &self.cache else {
-            return self.send(&request).await;
-        };
-        match &request.cache {
-            CacheRole::None => self.send(&request).await,
-            CacheRole::Write(target) => {
-                let result = self.send(&request).await;
-                // Also after a failure: the write may have happened anyway.
-                cache.invalidate(target);
-                result
-            }
-            CacheRole::Read(scope) => {
-                let key = request.key();
-                if let Some(hit) = cache.fresh(&key) {
-                    return Ok(hit);
+    /// Sends one call and waits for its answer.
+    pub async fn call(self: &Arc<Self>, request: ApiRequest) -> SdkResult<Arc<ApiResponse>> {
+        self.begin(request).finish().await.result
+    }
+
+    /// Issues a call: fixes, synchronously, its place among the other calls
+    /// of this client, then returns what to await.
+    ///
+    /// - A write ends every coalescing window and invalidates what it may
+    ///   change in the cache at once, so a read issued after it never shares
+    ///   a request, or takes a cached answer, from before it (and again when
+    ///   it completes, successful or not).
+    /// - A read is served from the cache when it holds a fresh answer, joins
+    ///   an identical read whose window is open, or starts a request; a
+    ///   cacheable answer is stored only if no write was issued since.
+    pub fn begin(self: &Arc<Self>, request: ApiRequest) -> PendingCall {
+        if request.method != HttpMethod::Get {
+            self.coalescer.close_all();
+            let written = match (&self.cache, &request.cache) {
+                (Some(cache), CacheRole::Write(target)) => {
+                    cache.invalidate(target);
+                    Some(target.clone())
                 }
-                let started = cache.generation();
-                match self.send(&request).await {
+                _ => None,
+            };
+            let core = self.clone();
+            return PendingCall {
+                state: Pending::Direct(
+                    async move {
+                        let result = core.send(&request).await;
+                        if let (Some(cache), Some(target)) = (&core.cache, written) {
+                            // Also after a failure: the write may have happened anyway.
+                            cache.invalidate(&target);
+                        }
+                        result
+                    }
+                    .boxed(),
+                ),
+            };
+        }
+        let request_key = request.key();
+        let read_scope = match (&self.cache, &request.cache) {
+            (Some(cache), CacheRole::Read(scope)) => {
+                if let Some(hit) = cache.fresh(&request_key) {
+                    return PendingCall { state: Pending::Ready(Ok(hit)) };
+                }
+                Some((scope.clone(), cache.generation()))
+            }
+            _ => None,
+        };
+        // The auth generation, not the token, keeps callers of different
+        // identities apart without a token in memory twice.
+        let join_key = format!("{}\n{}", self.auth_generation(), request_key);
+        let core = self.clone();
+        let (response, window) = self.coalescer.join_or_start(&join_key, move || {
+            async move {
+                let result = core.send(&request).await;
+                let (Some(cache), Some((scope, started))) = (&core.cache, read_scope) else {
+                    return result;
+                };
+                match result {
                     Ok(response) => {
-                        cache.store(key, response.clone(), scope.clone(), started);
+                        cache.store(&request_key, response.clone(), scope, started);
                         Ok(response)
                     }
-                    Err(error) if error.is_transient() => cache.stale(&key).ok_or(error),
+                    Err(error) if error.is_transient() => cache.stale(&request_key).ok_or(error),
                     Err(error) => Err(error),
                 }
             }
-        }
+            .boxed()
+        });
+        PendingCall { state: Pending::Shared(response, window) }
     }
 
-    /// The fresh cached answer of a call, without any I/O (`None` on a miss,
-    /// without a cache, or when the arguments are bad: the async path reports that).
-    pub fn cached(&self, build: fn(&str) -> SdkResult<ApiRequest>, args_json: &str) -> Option<Arc<ApiResponse>> {
+    /// The fresh cached answer of a read, without any I/O (`None` on a miss
+    /// or without a cache).
+    pub fn cached(&self, request: &ApiRequest) -> Option<Arc<ApiResponse>> {
         let cache = self.cache.as_ref()?;
-        let request = build(args_json).ok()?;
         match request.cache {
             CacheRole::Read(_) => cache.fresh(&request.key()),
             _ => None,
@@ -210,33 +302,15 @@ impl InfisicalClient {
     pub async fn send(&self, request: &ApiRequest) -> SdkResult<Arc<ApiResponse>> {
         self.keep_token_fresh().await;
         let token = self.current_token();
-        match self.dispatch(request, token.clone()).await {
+        match self.transport.send(request, token.as_ref()).await {
             Err(error) if error.is_token_rejection() && self.lifecycle_active() => {
                 if self.login_again_after_rejection(token.as_ref()).await.is_err() {
                     return Err(error);
                 }
-                self.dispatch(request, self.current_token()).await
+                self.transport.send(request, self.current_token().as_ref()).await
             }
             other => other,
         }
-    }
-
-    /// One request; identical concurrent GETs share a single HTTP request.
-    async fn dispatch(&self, request: &ApiRequest, token: Option<SecretString>) -> SdkResult<Arc<ApiResponse>> {
-        if request.method != HttpMethod::Get {
-            return self.transport.send(request, token.as_ref()).await.map(Arc::new);
-        }
-        let key = format!(
-            "{}\n{}",
-            token.as_ref().map(SecretString::expose).unwrap_or_default(),
-            request.key()
-        );
-        let transport = self.transport.clone();
-        let request = request.clone();
-        self.coalescer
-            .run(key, move || async move {
-                transport.send(&request, token.as_ref()).await.map(Arc::new)
-            })
-            .await
+        .map(Arc::new)
     }
 }

@@ -257,7 +257,7 @@ mod tests {
         .unwrap();
         assert_eq!(req.method, HttpMethod::Post);
         assert_eq!(
-            req.body.unwrap(),
+            req.body.unwrap().expose(),
             r#"{"workspaceId":"p","environment":"dev","secretValue":"v","tagIds":["t"],"type":"personal"}"#
         );
     }
@@ -269,12 +269,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            req.body.unwrap(),
+            req.body.unwrap().expose(),
             r#"{"workspaceId":"p","environment":"dev","newSecretName":"N","metadata":{"a":"b"}}"#
         );
         let req = delete_secret_request(r#"["K",{"projectId":"p","environment":"dev","secretPath":"/x"}]"#).unwrap();
         assert_eq!(req.method, HttpMethod::Delete);
-        assert_eq!(req.body.unwrap(), r#"{"workspaceId":"p","environment":"dev","secretPath":"/x"}"#);
+        assert_eq!(req.body.unwrap().expose(), r#"{"workspaceId":"p","environment":"dev","secretPath":"/x"}"#);
     }
 
     #[test]

@@ -14,8 +14,12 @@ use super::secret_string::SecretString;
 pub enum LoginMethod {
     /// The options object the user passed to `universalAuth.login` (as JSON).
     UniversalAuth { body: SecretString },
-    /// The identity id used for `awsIamAuth.login`.
-    AwsIam { identity_id: String },
+    /// The identity id used for `awsIamAuth.login`, and the AWS side (its
+    /// environment, configuration and credential cache) that re-logins reuse.
+    AwsIam {
+        identity_id: String,
+        aws: std::sync::Arc<super::aws_iam::AwsIdentity>,
+    },
 }
 
 /// Lifetime facts of a token that came from a login or renewal.
@@ -116,7 +120,7 @@ mod tests {
         let t0 = Instant::now();
         (
             Session {
-                method: LoginMethod::AwsIam { identity_id: "i".into() },
+                method: LoginMethod::UniversalAuth { body: SecretString::new("{}") },
                 issued_at: t0,
                 expires_in: Some(Duration::from_secs(ttl)),
                 max_deadline: max.map(|m| t0 + Duration::from_secs(m)),
@@ -167,7 +171,7 @@ mod tests {
     fn tokens_without_expiry_need_nothing_until_the_max_ttl() {
         let t0 = Instant::now();
         let s = Session {
-            method: LoginMethod::AwsIam { identity_id: "i".into() },
+            method: LoginMethod::UniversalAuth { body: SecretString::new("{}") },
             issued_at: t0,
             expires_in: None,
             max_deadline: None,

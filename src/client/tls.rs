@@ -27,10 +27,10 @@ pub fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-/// Certificates from `NODE_EXTRA_CA_CERTS`, read as Node reads them: an unset
-/// or empty variable is ignored, and so is a file that cannot be loaded.
-fn node_extra_ca_certs() -> Vec<reqwest::Certificate> {
-    let Some(path) = std::env::var_os("NODE_EXTRA_CA_CERTS").filter(|p| !p.is_empty()) else {
+/// Certificates from the file `NODE_EXTRA_CA_CERTS` names (the binding reads
+/// the variable), loaded as Node loads them: a file that cannot be loaded is ignored.
+fn node_extra_ca_certs(path: Option<&str>) -> Vec<reqwest::Certificate> {
+    let Some(path) = path.filter(|p| !p.is_empty()) else {
         return Vec::new();
     };
     std::fs::read(path)
@@ -48,7 +48,7 @@ fn bundled_roots() -> impl Iterator<Item = reqwest::Certificate> {
 pub fn build_http_client(config: &TransportConfig) -> Result<reqwest::Client, String> {
     install_crypto_provider();
     let roots: Vec<reqwest::Certificate> = bundled_roots()
-        .chain(node_extra_ca_certs())
+        .chain(node_extra_ca_certs(config.extra_ca_certs_file.as_deref()))
         .chain(config.extra_roots.iter().cloned())
         .collect();
     reqwest::Client::builder()

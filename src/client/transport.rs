@@ -56,8 +56,9 @@ pub struct ApiRequest {
     pub path: String,
     /// Query parameters in the official order; `None` means the call has no params object.
     pub query: Option<Vec<(&'static str, String)>>,
-    /// JSON body text, sent with `Content-Type: application/json`.
-    pub body: Option<String>,
+    /// JSON body text, sent with `Content-Type: application/json`. Kept as a
+    /// secret: it can hold a client secret or a secret's value.
+    pub body: Option<SecretString>,
     /// How the answer relates to the secret cache.
     pub cache: CacheRole,
 }
@@ -112,7 +113,7 @@ impl ApiRequest {
             path: path.into(),
             query: None,
             // Serializing a Value cannot fail: all its keys are strings.
-            body: Some(serde_json::to_string(body).unwrap_or_default()),
+            body: Some(SecretString::new(serde_json::to_string(body).unwrap_or_default())),
             cache: CacheRole::None,
         }
     }
@@ -154,6 +155,8 @@ pub struct TransportConfig {
     pub retry: RetryPolicy,
     /// Extra trusted roots (the `caCertificate` option), on top of the bundled ones.
     pub extra_roots: Vec<reqwest::Certificate>,
+    /// A PEM file of extra roots (`NODE_EXTRA_CA_CERTS`, read by the binding).
+    pub extra_ca_certs_file: Option<String>,
 }
 
 impl TransportConfig {
@@ -168,6 +171,7 @@ impl TransportConfig {
             timeout: DEFAULT_TIMEOUT,
             retry: RetryPolicy::default(),
             extra_roots: Vec::new(),
+            extra_ca_certs_file: None,
         }
     }
 }
@@ -266,10 +270,12 @@ impl Transport {
 
         let mut headers = reqwest::header::HeaderMap::new();
         if let Some(token) = bearer {
-            let value = reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-                .map_err(|_| {
-                    SdkError::sdk("The access token contains characters that are not allowed in an HTTP header")
-                })?;
+            let bearer = SecretString::new(format!("Bearer {}", token.expose()));
+            let mut value = reqwest::header::HeaderValue::from_str(bearer.expose()).map_err(|_| {
+                SdkError::sdk("The access token contains characters that are not allowed in an HTTP header")
+            })?;
+            // Kept out of Debug output and of HTTP/2 header compression tables.
+            value.set_sensitive(true);
             headers.insert(reqwest::header::AUTHORIZATION, value);
         }
         if request.body.is_some() {
@@ -279,13 +285,15 @@ impl Transport {
             );
         }
 
+        // One wiped-on-drop buffer, shared by every attempt.
+        let body = request.body.clone().map(SecretString::into_zeroizing_bytes);
         let retry = &self.config.retry;
         let mut retries_done = 0u32;
         loop {
             let mut builder = http
                 .request(method.to_reqwest(), url.clone())
                 .headers(headers.clone());
-            if let Some(body) = &request.body {
+            if let Some(body) = &body {
                 builder = builder.body(body.clone());
             }
             // The official SDK's timer covers the wait for the response head;

@@ -4,7 +4,11 @@ use napi::bindgen_prelude::PromiseRaw;
 use napi::Env;
 use napi_derive::napi;
 
+use std::collections::HashMap;
+
 use super::sdk::NativeClient;
+use crate::client::aws_iam;
+use crate::client::process_env::ProcessEnv;
 
 #[napi]
 impl NativeClient {
@@ -14,10 +18,23 @@ impl NativeClient {
         self.spawn(env, |core| async move { core.universal_auth_login(&args).await })
     }
 
-    /// Resolves to the new access token.
+    /// Resolves to the new access token. `processEnv` holds the variables
+    /// `awsEnvNames` selects, read from `process.env` by the caller.
     #[napi(ts_return_type = "Promise<string>")]
-    pub fn aws_iam_auth_login<'env>(&self, env: &'env Env, args: String) -> napi::Result<PromiseRaw<'env, String>> {
-        self.spawn(env, |core| async move { core.aws_iam_auth_login(&args).await })
+    pub fn aws_iam_auth_login<'env>(
+        &self,
+        env: &'env Env,
+        args: String,
+        process_env: HashMap<String, String>,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let process_env = ProcessEnv::new(process_env);
+        self.spawn(env, |core| async move { core.aws_iam_auth_login(&args, process_env).await })
+    }
+
+    /// Whether an AWS IAM login reads the environment variable `name`.
+    #[napi(catch_unwind)]
+    pub fn aws_reads_env(name: String) -> bool {
+        aws_iam::reads_env(&name)
     }
 
     /// Renews `token` (the caller's `auth()` snapshot); resolves to the new token.
@@ -27,7 +44,11 @@ impl NativeClient {
         env: &'env Env,
         token: Option<String>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        self.spawn(env, |core| async move { core.renew_access_token(token.as_deref()).await })
+        self.spawn(env, |core| async move {
+            core.renew_access_token(token.as_deref())
+                .await
+                .map(|t| t.expose().to_string())
+        })
     }
 
     #[napi(catch_unwind)]

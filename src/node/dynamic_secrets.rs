@@ -5,7 +5,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
-use super::text::ResponseText;
+use super::text::CallOutcome;
 use crate::client::dynamic_secrets;
 
 #[napi]
@@ -15,7 +15,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, dynamic_secrets::create_request, args)
     }
 
@@ -24,7 +24,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, dynamic_secrets::delete_request, args)
     }
 
@@ -33,7 +33,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, dynamic_secrets::create_lease_request, args)
     }
 
@@ -42,7 +42,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, dynamic_secrets::delete_lease_request, args)
     }
 
@@ -51,7 +51,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, dynamic_secrets::renew_lease_request, args)
     }
 }

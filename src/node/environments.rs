@@ -5,7 +5,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
-use super::text::ResponseText;
+use super::text::CallOutcome;
 use crate::client::environments;
 
 #[napi]
@@ -15,7 +15,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, environments::create_request, args)
     }
 }

@@ -5,7 +5,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
-use super::text::ResponseText;
+use super::text::CallOutcome;
 use crate::client::kms;
 
 #[napi]
@@ -15,7 +15,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::create_key_request, args)
     }
 
@@ -24,7 +24,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::delete_key_request, args)
     }
 
@@ -33,7 +33,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::get_key_by_name_request, args)
     }
 
@@ -42,7 +42,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::encrypt_request, args)
     }
 
@@ -51,7 +51,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::decrypt_request, args)
     }
 
@@ -60,7 +60,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::sign_request, args)
     }
 
@@ -69,7 +69,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::verify_request, args)
     }
 
@@ -78,7 +78,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::list_signing_algorithms_request, args)
     }
 
@@ -87,7 +87,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, kms::get_public_key_request, args)
     }
 }

@@ -5,7 +5,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
-use super::text::ResponseText;
+use super::text::CallOutcome;
 use crate::client::projects;
 
 #[napi]
@@ -15,7 +15,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, projects::create_request, args)
     }
 
@@ -24,7 +24,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, projects::invite_members_request, args)
     }
 }

@@ -8,12 +8,13 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::error::{settle, to_napi};
-use super::text::ResponseText;
-use crate::client::transport::ApiRequest;
+use super::text::{CallOutcome, ResponseText};
 use crate::client::cache::CacheConfig;
-use crate::client::{ClientOptions, InfisicalClient, SdkResult};
+use crate::client::transport::ApiRequest;
+use crate::client::{ClientOptions, InfisicalClient, PendingCall, SdkResult};
 
-/// What `new InfisicalSDK(options)` passes down (already type-checked in JS).
+/// What `new InfisicalSDK(options)` passes down (already type-checked in JS),
+/// with the variables the JS layer read from `process.env` at that moment.
 #[napi(object)]
 pub struct NativeClientOptions {
     pub site_url: Option<String>,
@@ -22,13 +23,24 @@ pub struct NativeClientOptions {
     pub cache: Option<NativeCacheOptions>,
     /// Default true.
     pub auto_token_refresh: Option<bool>,
+    /// `INFISICAL_SDK_RETRY_BASE_DELAY_MS`, when set to a number.
+    pub retry_base_delay_ms: Option<f64>,
+    /// `INFISICAL_SDK_REQUEST_TIMEOUT_MS`, when set to a number.
+    pub request_timeout_ms: Option<f64>,
+    /// `NODE_EXTRA_CA_CERTS`.
+    pub extra_ca_certs: Option<String>,
 }
 
 #[napi(object)]
 pub struct NativeCacheOptions {
     pub ttl_seconds: f64,
     pub max_entries: u32,
+    pub max_bytes: f64,
     pub stale_if_error_seconds: f64,
+}
+
+fn millis(value: f64) -> Duration {
+    seconds(value / 1000.0)
 }
 
 fn seconds(value: f64) -> Duration {
@@ -51,9 +63,14 @@ impl NativeClient {
             cache: options.cache.map(|c| CacheConfig {
                 ttl: seconds(c.ttl_seconds),
                 max_entries: c.max_entries as usize,
+                // f64 -> usize saturates; NaN is refused by the JS layer.
+                max_bytes: c.max_bytes.max(0.0) as usize,
                 stale_if_error: seconds(c.stale_if_error_seconds),
             }),
             auto_token_refresh: options.auto_token_refresh.unwrap_or(true),
+            retry_base_delay: options.retry_base_delay_ms.filter(|v| v.is_finite()).map(millis),
+            request_timeout: options.request_timeout_ms.filter(|v| v.is_finite()).map(millis),
+            extra_ca_certs_file: options.extra_ca_certs,
         })
         .map_err(to_napi)?;
         Ok(NativeClient { core: Arc::new(core) })
@@ -82,6 +99,13 @@ impl NativeClient {
     pub fn site_url(&self) -> String {
         self.core.site_url().to_string()
     }
+
+    /// Moves this client's clock forward (token lifetimes, cache ages), so
+    /// tests can let time pass without waiting. Not part of the public API.
+    #[napi(catch_unwind)]
+    pub fn advance_clock_for_testing(&self, milliseconds: f64) {
+        self.core.clock().advance(millis(milliseconds));
+    }
 }
 
 /// Builds a call's request from its JSON arguments.
@@ -89,19 +113,23 @@ pub(crate) type RequestBuilder = fn(&str) -> SdkResult<ApiRequest>;
 
 impl NativeClient {
     /// Sends the call `build` describes; the promise resolves to the response
-    /// body text. The future owns a clone of the core (it never borrows
-    /// `self`), so a worker thread that exits with calls in flight frees its
-    /// `NativeClient` without leaving the future a dangling reference.
+    /// body text. The call is built and issued here, on the JS thread, so its
+    /// order among this client's calls (a read after a write, identical reads
+    /// in one tick) is the order JavaScript made them in. The future owns a
+    /// clone of the core (it never borrows `self`), so a worker thread that
+    /// exits with calls in flight frees its `NativeClient` without leaving the
+    /// future a dangling reference.
     pub(crate) fn run<'env>(
         &self,
         env: &'env Env,
         build: RequestBuilder,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
-        let core = self.core.clone();
-        env.spawn_future(Box::pin(settle(async move {
-            core.call(build, &args).await.map(ResponseText)
-        })))
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
+        let pending = match build(&args) {
+            Ok(request) => self.core.begin(request),
+            Err(error) => PendingCall::failed(error),
+        };
+        env.spawn_future(Box::pin(settle(async move { Ok(CallOutcome(pending.finish().await)) })))
     }
 
     /// Like `run`, for calls that resolve to something else (a token).
@@ -117,8 +145,10 @@ impl NativeClient {
         env.spawn_future(Box::pin(settle(make(self.core.clone()))))
     }
 
-    /// A fresh cached answer, synchronously (no thread hop), or None.
+    /// A fresh cached answer, synchronously (no thread hop), or None (also
+    /// when the arguments are bad: the async path reports that).
     pub(crate) fn cached(&self, build: RequestBuilder, args: String) -> Option<ResponseText> {
-        self.core.cached(build, &args).map(ResponseText)
+        let request = build(&args).ok()?;
+        self.core.cached(&request).map(ResponseText)
     }
 }

@@ -5,7 +5,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::sdk::NativeClient;
-use super::text::ResponseText;
+use super::text::{CallOutcome, ResponseText};
 use crate::client::secrets;
 
 #[napi]
@@ -15,7 +15,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, secrets::list_secrets_request, args)
     }
 
@@ -36,7 +36,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, secrets::get_secret_request, args)
     }
 
@@ -45,7 +45,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, secrets::create_secret_request, args)
     }
 
@@ -54,7 +54,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, secrets::update_secret_request, args)
     }
 
@@ -63,7 +63,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         args: String,
-    ) -> napi::Result<PromiseRaw<'env, ResponseText>> {
+    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
         self.run(env, secrets::delete_secret_request, args)
     }
 }

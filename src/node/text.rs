@@ -15,10 +15,40 @@ use std::sync::{Arc, OnceLock};
 use napi::bindgen_prelude::{ToNapiValue, TypeName, ValueType};
 use napi::sys;
 
+use super::error::to_napi;
 use crate::client::transport::ApiResponse;
+use crate::client::Settled;
 
 /// The body of a response, possibly shared with the cache or other callers.
 pub struct ResponseText(pub Arc<ApiResponse>);
+
+/// How a call ended: its body text, or its error. Converted on the JS thread,
+/// where its join window closes: identical reads issued before this answer
+/// reached JavaScript share its request, later ones start their own.
+pub struct CallOutcome(pub Settled);
+
+impl TypeName for CallOutcome {
+    fn type_name() -> &'static str {
+        "String"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::String
+    }
+}
+
+impl ToNapiValue for CallOutcome {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let Settled { result, window } = val.0;
+        // An error here rejects the promise, exactly as a failed future would.
+        let value = match result {
+            Ok(response) => unsafe { ResponseText::to_napi_value(env, ResponseText(response)) },
+            Err(error) => Err(to_napi(error)),
+        };
+        drop(window);
+        value
+    }
+}
 
 /// External strings only for large bodies: they are freed only when V8
 /// collects the string, so mid-size lists (100 KB - 1 MB) kept that way raised
