@@ -12,8 +12,13 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 export declare class NativeClient {
   /** Resolves to the new access token. */
   universalAuthLogin(args: string): Promise<string>
-  /** Resolves to the new access token. */
-  awsIamAuthLogin(args: string): Promise<string>
+  /**
+   * Resolves to the new access token. `processEnv` holds the variables
+   * `awsEnvNames` selects, read from `process.env` by the caller.
+   */
+  awsIamAuthLogin(args: string, processEnv: Record<string, string>): Promise<string>
+  /** Whether an AWS IAM login reads the environment variable `name`. */
+  static awsReadsEnv(name: string): boolean
   /** Renews `token` (the caller's `auth()` snapshot); resolves to the new token. */
   renewAccessToken(token?: string | undefined | null): Promise<string>
   setAccessToken(token: string): void
@@ -46,6 +51,11 @@ export declare class NativeClient {
   tokenForGeneration(generation: number): string | null
   /** The site URL in use (after the empty-string fallback). */
   get siteUrl(): string
+  /**
+   * Moves this client's clock forward (token lifetimes, cache ages), so
+   * tests can let time pass without waiting. Not part of the public API.
+   */
+  advanceClockForTesting(milliseconds: number): void
   listSecrets(args: string): Promise<string>
   /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
   getSecretCached(args: string): string | null
@@ -60,10 +70,14 @@ export declare class NativeClient {
 export interface NativeCacheOptions {
   ttlSeconds: number
   maxEntries: number
+  maxBytes: number
   staleIfErrorSeconds: number
 }
 
-/** What `new InfisicalSDK(options)` passes down (already type-checked in JS). */
+/**
+ * What `new InfisicalSDK(options)` passes down (already type-checked in JS),
+ * with the variables the JS layer read from `process.env` at that moment.
+ */
 export interface NativeClientOptions {
   siteUrl?: string
   caCertificate?: string
@@ -71,4 +85,10 @@ export interface NativeClientOptions {
   cache?: NativeCacheOptions
   /** Default true. */
   autoTokenRefresh?: boolean
+  /** `INFISICAL_SDK_RETRY_BASE_DELAY_MS`, when set to a number. */
+  retryBaseDelayMs?: number
+  /** `INFISICAL_SDK_REQUEST_TIMEOUT_MS`, when set to a number. */
+  requestTimeoutMs?: number
+  /** `NODE_EXTRA_CA_CERTS`. */
+  extraCaCerts?: string
 }
