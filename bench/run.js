@@ -199,7 +199,7 @@ function machine() {
   let git = ''
   try {
     git = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'lib', 'index.js', 'index.mjs', 'binding.js'], {
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'lib', 'index.js', 'index.mjs', 'loader.js', 'esm-bridge.cjs'], {
       cwd: ROOT,
       encoding: 'utf8',
     }).trim()
