@@ -1,10 +1,10 @@
 // ES module entry: the same names as the CommonJS one (no default export,
-// like @infisical/sdk). The CommonJS entry is loaded through createRequire
-// rather than a static import so that a failure to load the native binary is
-// an ordinary exception a dynamic import() can catch.
-import { createRequire } from 'node:module'
+// like @infisical/sdk). It imports the CommonJS entry through esm-bridge.cjs,
+// statically (bundlers follow it), and rethrows a failed native load here, in
+// ES module code, so that a dynamic import() can catch it.
+import loaded from './esm-bridge.cjs'
 
-const sdk = createRequire(import.meta.url)('./index.js')
+if (loaded.error) throw loaded.error
 
 export const {
   DynamicSecretProviders,
@@ -14,4 +14,4 @@ export const {
   SecretType,
   SigningAlgorithm,
   SqlProviders,
-} = sdk
+} = loaded.sdk

@@ -13,7 +13,7 @@
 //                                 build it uses the binary at the repo root and says so
 //   --no-build                    never run cargo; use target/release as it is
 //   --binary <path>               benchmark this .node / .so instead
-//   --only <a,b,...>              sections: load,cold,warm,exit,https
+//   --only <a,b,...>              sections: load,cold,warm,exit,https,bun,serverless
 //   --out <file>                  where to write the markdown (default: see above)
 //   --env KEY=VALUE               extra environment for every client process (repeatable),
 //                                 e.g. --env TOKIO_WORKER_THREADS=1
@@ -33,6 +33,7 @@ const { performance } = require('node:perf_hooks')
 const L = require('./lib')
 const fx = require('./fixtures')
 const { V2_DIR, ensureV2 } = require('./anchor')
+const RT = require('./runtimes')
 
 const ROOT = path.resolve(__dirname, '..')
 const BENCH_DIR = path.join(ROOT, 'target', 'bench')
@@ -84,6 +85,8 @@ let C = Q
       listRounds: 1,
       concRounds: 1,
       httpsSeq: { rounds: 1, seconds: 1, windowMs: 250, warmup: 50 },
+      bun: { rounds: 1, calls: 200, warmup: 50 },
+      serverless: { runs: 3 },
     }
   : {
       loadRuns: 30,
@@ -95,6 +98,8 @@ let C = Q
       listRounds: 2,
       concRounds: 2,
       httpsSeq: { rounds: 5, seconds: 3, windowMs: 500, warmup: 300 },
+      bun: { rounds: 7, calls: 1000, warmup: 300 },
+      serverless: { runs: 20 },
     }
 
 const log = (...a) => console.error('[bench]', ...a)
@@ -199,7 +204,7 @@ function machine() {
   let git = ''
   try {
     git = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'lib', 'index.js', 'index.mjs', 'binding.js'], {
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'lib', 'index.js', 'index.mjs', 'loader.js', 'esm-bridge.cjs'], {
       cwd: ROOT,
       encoding: 'utf8',
     }).trim()
@@ -986,6 +991,13 @@ function reportHttps(md, T) {
       if (want('cold')) await timed('cold', () => sectionCold(server))
       if (want('warm')) await timed('warm', () => sectionWarm(server))
       if (want('exit')) await timed('exit', () => sectionExit(server))
+      if (want('bun')) {
+        const bunPath = require('../scripts/runtimes').runtimePath('bun') // `npm run runtimes` installs it
+        await timed('bun', async () => (R.bun = await RT.sectionBun({ server, baseEnv, counts: C.bun, log, bunPath })))
+      }
+      if (want('serverless')) {
+        await timed('serverless', async () => (R.serverless = await RT.sectionServerless({ server, baseEnv, counts: C.serverless, log, measured, benchDir: BENCH_DIR })))
+      }
     } finally {
       server.stop()
     }
@@ -1028,6 +1040,14 @@ function reportHttps(md, T) {
   if (R.warm) reportWarm(body, T)
   if (R.exit) reportExit(body, T)
   if (R.https) reportHttps(body, T)
+  if (R.bun) {
+    RT.reportBun(body, T, R.bun)
+    body.push(loadNote('bun'))
+  }
+  if (R.serverless) {
+    RT.reportServerless(body, T, R.serverless)
+    body.push(loadNote('serverless'))
+  }
   // Targets first.
   md.push('## Targets (issue 5)\n')
   if (BIN.kind !== 'release' && BIN.kind !== 'given') {

@@ -117,14 +117,16 @@ function localBinary() {
  * one JSON line. `format` is 'cjs' or 'esm'; the import is written out
  * literally, as a user (and a bundler) sees it.
  */
-function quickstartApp({ format, specifier, secretName }) {
+function quickstartApp({ format, specifier, secretName, bundled = false }) {
+  // bundled: no createRequire of the package (a bundle that holds the SDK has no package to require at run time)
   const load =
     format === 'esm'
       ? [
           `import { InfisicalSDK, SecretType } from '${specifier}';`,
           `import * as namespace from '${specifier}';`,
-          `import { createRequire } from 'node:module';`,
-          `const fromRequire = createRequire(import.meta.url)('${specifier}');`,
+          ...(bundled
+            ? ['const fromRequire = namespace;']
+            : [`import { createRequire } from 'node:module';`, `const fromRequire = createRequire(import.meta.url)('${specifier}');`]),
         ]
       : [`'use strict';`, `const { InfisicalSDK, SecretType } = require('${specifier}');`, `const namespace = require('${specifier}');`, `const fromRequire = namespace;`];
   return `${load.join('\n')}

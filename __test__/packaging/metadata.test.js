@@ -68,6 +68,32 @@ describe('package.json metadata', () => {
   });
 });
 
+describe('loader.js (the native addon loader, not generated)', () => {
+  const loader = fs.readFileSync(path.join(ROOT, 'loader.js'), 'utf8');
+  const platforms = PKG.napi.targets.map(h.platformNameOfTriple);
+
+  test('knows exactly the platforms of napi.targets, each with a literal require of its file and its package', () => {
+    const prebuilt = /const PREBUILT = \[([^\]]*)\]/.exec(loader);
+    assert.ok(prebuilt, 'no PREBUILT list in loader.js');
+    assert.deepEqual([...prebuilt[1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]), platforms);
+    // string literals, so that bundlers (esbuild/Bun copy, bun --compile) can follow them
+    const local = [...loader.matchAll(/require\('\.\/infisical-sdk\.([\w-]+)\.node'\)/g)].map((m) => m[1]);
+    const packages = [...loader.matchAll(/require\('infisical-sdk-native-([\w-]+)'\)/g)].map((m) => m[1]);
+    assert.deepEqual(local, platforms);
+    assert.deepEqual(packages, platforms);
+  });
+
+  test('the build does not generate a loader over it; lib/native.js re-exports it', () => {
+    for (const script of ['build', 'build:debug']) {
+      assert.match(PKG.scripts[script], /--no-js\b/, script);
+      assert.doesNotMatch(PKG.scripts[script], /--js\s/, script);
+    }
+    assert.ok(PKG.files.includes('loader.js'));
+    assert.ok(!fs.existsSync(path.join(ROOT, 'binding.js')), 'a generated binding.js is back');
+    assert.equal(require(path.join(ROOT, 'lib', 'native.js')), require(path.join(ROOT, 'loader.js')));
+  });
+});
+
 describe('GitHub Actions workflows', () => {
   const release = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8');
   const ci = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'ci.yml'), 'utf8');
