@@ -107,6 +107,8 @@ export interface RecordedRequest {
   body: string;
   /** The body parsed as JSON, when it is JSON. */
   json: unknown;
+  /** What the server answered (not set for faults, outages or requests still in progress). Not enumerable. */
+  readonly response?: { status: number; body: unknown };
 }
 
 /**

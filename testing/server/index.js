@@ -77,6 +77,8 @@ async function startServer(options = {}) {
   // `send` may write it later (the delay fault), as a loaded server does.
   async function processRequest(record, res, socket) {
     const reply = await computeReply(record, socket);
+    // the answer, for assertions (not enumerable: records compare by what was sent)
+    Object.defineProperty(record, 'response', { value: { status: reply.status, body: reply.payload }, enumerable: false, configurable: true });
     return () => sendJson(res, reply.status, reply.payload, reply.headers);
   }
 
