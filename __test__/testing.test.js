@@ -74,9 +74,10 @@ describe('the entry points', () => {
       assert.ok(out[name].loaded.includes('testing.js'), `${name}: ${out[name].loaded}`);
       for (const f of out[name].loaded) assert.match(f, /^testing(\.js$|\/)/, `${name} loaded ${f}`);
     }
+    assert.ok(out.mainCjs.loaded.includes('index.js'), `${out.mainCjs.loaded}`);
     for (const name of ['mainCjs', 'mainEsm']) {
-      assert.equal(out[name].dlopened.length, 1, `${name}: ${out[name].dlopened}`);
-      assert.ok(out[name].loaded.includes('index.js'), `${name}: ${out[name].loaded}`);
+      // the probe sees the binary being loaded, and no testing code
+      assert.ok(out[name].dlopened.some((f) => f.endsWith('.node')), `${name}: ${out[name].dlopened}`);
       for (const f of out[name].loaded) assert.doesNotMatch(f, /^testing/, `${name} loaded ${f}`);
     }
   });
