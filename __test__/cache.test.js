@@ -12,7 +12,7 @@ const { test, describe, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
-const { startServer, DEFAULTS } = require('./server');
+const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require(path.resolve(__dirname, '..'));
 
 const PROJECT_ID = DEFAULTS.projectId;

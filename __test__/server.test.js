@@ -1,5 +1,5 @@
 'use strict';
-// Self-test of the local Infisical test server (__test__/server), driven with
+// Self-test of the local Infisical test server (testing/, `infisical-sdk-native/testing`), driven with
 // plain fetch and with the official @infisical/sdk. Every test starts its own
 // server on 127.0.0.1 and closes it.
 //   node --test __test__/server.test.js
@@ -10,8 +10,9 @@ const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
-const { startServer, DEFAULTS } = require('./server');
+const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('@infisical/sdk');
+const { signedStsHeaders, awsLoginBody } = require('./helpers/sts-sign');
 
 const PID = DEFAULTS.projectId;
 const TAG_BACKEND = DEFAULTS.tags[0].id;
@@ -119,21 +120,23 @@ test('unknown route gives the Fastify 404', async () => {
   });
 });
 
-test('cli.js prints the url and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, [path.join(__dirname, 'server', 'cli.js')], { env: { ...process.env, PORT: '0' } });
-  const line = await new Promise((resolve, reject) => {
+test('the dev-server command prints the url and stops on SIGTERM', async () => {
+  const bin = path.join(__dirname, '..', require('../package.json').bin['infisical-sdk-native']);
+  const child = spawn(process.execPath, [bin, 'dev-server', '--port', '0']);
+  const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      if (out.includes('\n')) resolve(out.trim());
+      const m = /^Infisical dev server running at (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
+      if (m) resolve(m[1]);
     });
     child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before printing the url: ${out}`)));
   });
-  const m = /^INFISICAL_TEST_SERVER_URL=(http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-  assert.ok(m, line);
-  const r = await fetch(`${m[1]}/api/v3/secrets/raw`);
+  const r = await fetch(`${url}/api/v3/secrets/raw`);
   assert.equal(r.status, 401);
   const code = await new Promise((resolve) => {
+    child.removeAllListeners('exit');
     child.on('exit', resolve);
     child.kill('SIGTERM');
   });
@@ -291,18 +294,8 @@ test('official SDK: login, renew, and the 403 after expiry', async () => {
 
 test('AWS IAM login: decodes the signed request, issues a token, rejects bad input', async () => {
   await withServer(async (server) => {
-    const headers = {
-      'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
-      Host: 'sts.eu-west-1.amazonaws.com',
-      'X-Amz-Date': '20260101T000000Z',
-      Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/sts/aws4_request, SignedHeaders=host, Signature=abc',
-    };
-    const body = {
-      identityId: DEFAULTS.awsIdentityId,
-      iamHttpRequestMethod: 'POST',
-      iamRequestBody: Buffer.from('Action=GetCallerIdentity&Version=2011-06-15').toString('base64'),
-      iamRequestHeaders: Buffer.from(JSON.stringify(headers)).toString('base64'),
-    };
+    const headers = await signedStsHeaders({ accessKeyId: DEFAULTS.awsAccessKeyId, secretAccessKey: DEFAULTS.awsSecretAccessKey, region: 'eu-west-1' });
+    const body = awsLoginBody(DEFAULTS.awsIdentityId, headers);
     const r = await call(server, 'POST', '/api/v1/auth/aws-auth/login', { body });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.tokenType, 'Bearer');
@@ -331,6 +324,30 @@ test('AWS IAM login: decodes the signed request, issues a token, rejects bad inp
     server.addAwsIdentity({ identityId: 'aws-2', accessTokenTTL: 99 });
     const r2 = await call(server, 'POST', '/api/v1/auth/aws-auth/login', { body: { ...body, identityId: 'aws-2' } });
     assert.equal(r2.json.expiresIn, 99);
+  });
+});
+
+test('AWS IAM login: the SigV4 signature is checked against the key pairs the server knows', async () => {
+  const extra = { accessKeyId: 'AKIAEXTRAKEY00000001', secretAccessKey: 'extra-secret-access-key' };
+  await withServer({ awsCredentials: [extra] }, async (server) => {
+    const login = async (headers) => call(server, 'POST', '/api/v1/auth/aws-auth/login', { body: awsLoginBody(DEFAULTS.awsIdentityId, headers) });
+    const good = await signedStsHeaders({ accessKeyId: DEFAULTS.awsAccessKeyId, secretAccessKey: DEFAULTS.awsSecretAccessKey });
+    assert.equal((await login(good)).status, 200);
+    assert.equal((await login(await signedStsHeaders(extra))).status, 200);
+
+    const wrongSecret = await signedStsHeaders({ accessKeyId: DEFAULTS.awsAccessKeyId, secretAccessKey: 'not-the-secret' });
+    assertEnvelope(await login(wrongSecret), 401, 'UnauthorizedError', 'AWS STS refused the signed GetCallerIdentity request: SignatureDoesNotMatch');
+    const unknownKey = await signedStsHeaders({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: DEFAULTS.awsSecretAccessKey });
+    assertEnvelope(await login(unknownKey), 401, 'UnauthorizedError', 'AWS STS refused the signed GetCallerIdentity request: InvalidClientTokenId');
+    // a signed header changed after signing
+    const tampered = { ...good, 'x-amz-date': good['x-amz-date'].replace(/\d{2}Z$/, '59Z') };
+    assertEnvelope(await login(tampered), 401, 'UnauthorizedError', 'AWS STS refused the signed GetCallerIdentity request: SignatureDoesNotMatch');
+    // a body other than the one signed
+    const otherBody = call(server, 'POST', '/api/v1/auth/aws-auth/login', { body: awsLoginBody(DEFAULTS.awsIdentityId, good, 'Action=GetCallerIdentity&Version=2099-01-01') });
+    assertEnvelope(await otherBody, 401, 'UnauthorizedError', 'AWS STS refused the signed GetCallerIdentity request: SignatureDoesNotMatch');
+    const unsigned = { ...good, authorization: 'Bearer x' };
+    delete unsigned.Authorization;
+    assertEnvelope(await login(unsigned), 400, 'BadRequest', 'Invalid AWS region');
   });
 });
 

@@ -20,7 +20,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { spawn, fork } = require('node:child_process');
 
-const { startServer, DEFAULTS } = require('./server');
+const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const ROOT = path.resolve(__dirname, '..');
 const { InfisicalSDK } = require(ROOT);
 

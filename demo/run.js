@@ -2,7 +2,7 @@
 // Runs the README quickstart (demo/quickstart.js) against the local test
 // server, in-process: `node demo/run.js`. Exits 0 on success.
 
-const { startServer, DEFAULTS } = require('../__test__/server');
+const { startServer, DEFAULTS } = require('../testing');
 const { quickstart } = require('./quickstart');
 
 async function main() {

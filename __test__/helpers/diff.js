@@ -103,8 +103,8 @@ async function importOursEsm() {
 
 function loadServerModule() {
   // INFISICAL_TEST_SERVER_MODULE lets a developer point at another implementation of the same
-  // contract; the default is the project's own server in __test__/server.
-  const p = process.env.INFISICAL_TEST_SERVER_MODULE || path.join(__dirname, '..', 'server');
+  // contract; the default is the project's own server, infisical-sdk-native/testing.
+  const p = process.env.INFISICAL_TEST_SERVER_MODULE || require.resolve('infisical-sdk-native/testing');
   return require(p);
 }
 

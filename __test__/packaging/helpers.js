@@ -163,7 +163,7 @@ main().catch((err) => {
 
 /** Starts the local test server with the secrets the quickstart reads; returns { server, env }. */
 async function startQuickstartServer() {
-  const { startServer, DEFAULTS } = require('../server');
+  const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
   const server = await startServer();
   const projectId = server.project.id;
   server.setSecret(projectId, 'dev', '/', 'DATABASE_URL', 'postgres://app:app@localhost:5432/app');

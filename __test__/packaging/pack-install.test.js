@@ -19,10 +19,14 @@ const path = require('node:path');
 const h = require('./helpers');
 const { ROOT, PKG } = h;
 
-/** Files the root tarball must hold: the entry points, their types, the loader and lib/*.js. */
+/** Files the root tarball must hold: the entry points, their types, the loader, lib/*.js and the testing server. */
 function expectedRootFiles() {
   const files = ['README.md', 'package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'esm-bridge.cjs', 'loader.js', 'binding.d.ts'];
   for (const f of fs.readdirSync(path.join(ROOT, 'lib'))) if (f.endsWith('.js')) files.push(`lib/${f}`);
+  files.push('testing.js', 'testing.mjs', 'testing.d.ts', 'testing.d.mts');
+  for (const f of fs.readdirSync(path.join(ROOT, 'testing'), { recursive: true })) {
+    if (fs.statSync(path.join(ROOT, 'testing', f)).isFile()) files.push(`testing/${f.split(path.sep).join('/')}`);
+  }
   for (const f of fs.readdirSync(ROOT)) if (/^LICEN[CS]E/i.test(f)) files.push(f);
   return files.sort();
 }
@@ -194,6 +198,107 @@ describe('npm pack, the release layout, and installing from the tarballs', () =>
       }),
     );
     const result = await h.node([h.TSC, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: project, timeout: 60_000 });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+  });
+  // infisical-sdk-native/testing as users get it: the README's node:test example, by name and
+  // under the alias, the dev-server command through npx, and the types.
+  for (const alias of [false, true]) {
+    test(`the README's node:test example runs in the fresh project${alias ? ', under the @infisical/sdk alias' : ''}`, async () => {
+      let code = fs.readFileSync(path.join(ROOT, 'examples', 'testing', 'node-test.test.mjs'), 'utf8');
+      if (alias) code = code.replaceAll("from 'infisical-sdk-native", "from '@infisical/sdk");
+      const file = alias ? 'alias-node-test.test.mjs' : 'node-test.test.mjs';
+      fs.writeFileSync(path.join(project, file), code);
+      const env = h.cleanEnv();
+      delete env.NODE_TEST_CONTEXT; // else the child node:test reports to this runner, not to stdout
+      const result = await h.node(['--test', file], { cwd: project, env, timeout: 60_000 });
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, /^# pass 2$/m);
+      assert.match(result.stdout, /^# fail 0$/m);
+    });
+  }
+
+  test('npx infisical-sdk-native resolves the installed command', async () => {
+    const result = await h.run(h.IS_WINDOWS ? 'npx.cmd' : 'npx', ['--offline', '--no-install', 'infisical-sdk-native', '--help'], { cwd: project, shell: h.IS_WINDOWS, timeout: 60_000 });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Usage: infisical-sdk-native dev-server \[options\]/);
+  });
+
+  test('the installed dev-server command serves a seed file and stops on SIGTERM', async () => {
+    fs.writeFileSync(path.join(project, 'secrets.json'), JSON.stringify({ secrets: { dev: { DATABASE_URL: 'postgres://dev' } } }));
+    const { spawn } = require('node:child_process');
+    // the file npm linked as the command (node_modules/.bin/infisical-sdk-native)
+    const bin = path.join(project, 'node_modules', PKG.name, PKG.bin['infisical-sdk-native']);
+    assert.ok(fs.existsSync(path.join(project, 'node_modules', '.bin', h.IS_WINDOWS ? 'infisical-sdk-native.cmd' : 'infisical-sdk-native')));
+    const child = spawn(process.execPath, [bin, 'dev-server', '--port', '0', '--seed', 'secrets.json'], { cwd: project, env: h.cleanEnv() });
+    let out = '';
+    try {
+      await new Promise((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('Press Ctrl+C to stop.')) resolve();
+        });
+        child.stderr.on('data', (d) => (out += d));
+        child.on('error', reject);
+        child.on('exit', (code) => reject(new Error(`dev-server exited with ${code}\n${out}`)));
+      });
+      const field = (name) => new RegExp(`^  ${name} +(\\S+)$`, 'm').exec(out)[1];
+      const url = field('siteUrl');
+      const login = await fetch(`${url}/api/v1/auth/universal-auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: field('clientId'), clientSecret: field('clientSecret') }),
+      });
+      assert.equal(login.status, 200);
+      const { accessToken } = await login.json();
+      const got = await fetch(`${url}/api/v3/secrets/raw/DATABASE_URL?workspaceId=${field('projectId')}&environment=dev`, { headers: { authorization: `Bearer ${accessToken}` } });
+      assert.equal((await got.json()).secret.secretValue, 'postgres://dev');
+    } finally {
+      const exited = new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        if (child.exitCode !== null) resolve(child.exitCode);
+        else child.on('exit', (code, signal) => resolve(code ?? signal));
+      });
+      child.kill('SIGTERM');
+      const result = await exited;
+      // Windows has no SIGTERM to handle: kill() ends the process there
+      if (!h.IS_WINDOWS) assert.equal(result, 0);
+    }
+  });
+
+  test('TypeScript (node16, strict) finds the types of the testing entry for import and require, by name and alias', async () => {
+    fs.writeFileSync(
+      path.join(project, 'testing-check.mts'),
+      [
+        "import { startInfisical, InfisicalSeedError, type InfisicalTestServer } from '@infisical/sdk/testing';",
+        "import * as testing from 'infisical-sdk-native/testing';",
+        "const server: InfisicalTestServer = await startInfisical({ seed: { secrets: { dev: { A: 'x', '/app': { B: { value: 'y', tags: ['backend'] } } } } } });",
+        "server.fail(503, { route: 'GET /api/v3/secrets/raw', times: 2 });",
+        'server.advanceTime(1000);',
+        'export const paths: string[] = server.requests.map((r) => r.path);',
+        'export const isSeedError = (e: unknown): boolean => e instanceof InfisicalSeedError && e.field.length > 0;',
+        'export const same: boolean = testing.startInfisical === startInfisical;',
+        'await server.close();',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(project, 'testing-check.cts'),
+      [
+        "import testing = require('infisical-sdk-native/testing');",
+        "import alias = require('@infisical/sdk/testing');",
+        'export const start: typeof alias.startInfisical = testing.startInfisical;',
+        "export const url: Promise<string> = start({ port: 0 }).then((s) => s.url);",
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.testing.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', lib: ['es2022'], types: [], skipLibCheck: false },
+        files: ['testing-check.mts', 'testing-check.cts'],
+      }),
+    );
+    const result = await h.node([h.TSC, '-p', 'tsconfig.testing.json', '--pretty', 'false'], { cwd: project, timeout: 60_000 });
     assert.equal(result.code, 0, result.stdout + result.stderr);
   });
 });

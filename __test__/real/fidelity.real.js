@@ -1,13 +1,13 @@
 'use strict';
 
-// Fidelity of the local test server (__test__/server) to the real Infisical server: the same HTTP
+// Fidelity of the local test server (testing/server) to the real Infisical server: the same HTTP
 // calls (every route the SDK uses, successes and errors) go to both, with the same data seeded, and
 // each answer is compared: status code, the error's `error` and `message`, and the response shape
 // (keys and JSON types, recursively; array elements merged).
 //
 // The local server follows the current contract (../shared/infisical-api.md), the bundled real
-// server is an October 2024 version. Every difference must be either fixed in __test__/server or
-// listed below in NEWER (and in __test__/server/README.md, "Newer-server behaviour") with the
+// server is an October 2024 version. Every difference must be either fixed in testing/server or
+// listed below in NEWER (and in testing/server/README.md, "Newer-server behaviour") with the
 // contract section it follows. The test fails on an unlisted difference and on a listed one that no
 // longer happens.
 
@@ -16,7 +16,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const { Provisioner, rawApi, rand } = require('./helpers');
 
-const { startServer, DEFAULTS } = require(path.join(__dirname, '..', 'server'));
+const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 
 // ---------------------------------------------------------------------------------------------
 // Differences that are newer-server behaviour: call name -> the exact difference lines, each with

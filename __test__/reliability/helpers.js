@@ -19,7 +19,7 @@ const path = require('node:path');
 const util = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVER_MODULE = path.join(__dirname, '..', 'server');
+const SERVER_MODULE = require.resolve('infisical-sdk-native/testing');
 const { startServer, DEFAULTS } = require(SERVER_MODULE);
 
 const PROJECT_ID = DEFAULTS.projectId;

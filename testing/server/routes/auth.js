@@ -11,6 +11,7 @@ const { badRequest, unauthorized, notFound, internal } = require('../http');
 const { z, slugSchema } = require('../schema');
 const { validateAccessTokenExp, verifyJwtOrThrow } = require('../auth-check');
 const { DEFAULTS } = require('../state');
+const { verifyStsRequest } = require('../aws-sigv4');
 
 const tokenResponse = (accessToken, row) => ({
   accessToken,
@@ -126,7 +127,11 @@ module.exports = function registerAuthRoutes(router, { state }) {
     if (typeof region !== 'string' || region.length === 0 || region.length > 20 || !/^[a-z0-9-]+$/.test(region)) {
       throw badRequest('Invalid AWS region');
     }
-    // The real server now forwards the signed request to STS; this one trusts it.
+    // The real server now forwards the signed request to STS, which checks the SigV4
+    // signature; this one checks it itself against the key pairs it knows. The answer to a
+    // refused signature is approximate (the real one depends on how STS's 403 surfaces).
+    const refused = verifyStsRequest({ method: body.iamHttpRequestMethod, headers, body: decodedBody }, state.awsKeys);
+    if (refused) throw unauthorized(`AWS STS refused the signed GetCallerIdentity request: ${refused}`);
     if (body.subOrganizationName !== undefined && body.subOrganizationName !== DEFAULTS.orgSlug) {
       throw notFound(`Sub organization with slug ${body.subOrganizationName} not found`);
     }

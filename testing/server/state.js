@@ -20,6 +20,10 @@ const DEFAULTS = Object.freeze({
   clientId: 'test-client-id',
   clientSecret: 'test-client-secret',
   awsIdentityId: '00000000-0000-0000-0000-00000000bbbb',
+  // The AWS key pair aws-auth logins must be signed with (SigV4, checked like STS does):
+  // the example pair from the AWS documentation. More: startServer({ awsCredentials: [...] }).
+  awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   projectId: '11111111-1111-1111-1111-111111111111',
   projectSlug: 'test-project',
   projectName: 'Test Project',
@@ -47,6 +51,8 @@ class State {
     this.options = options;
     this.authSecret = options.authSecret || crypto.randomBytes(32).toString('hex');
     this.frozenAt = null; // survives reset(): see freezeClock()
+    // AWS key pairs STS would accept (aws-auth logins are checked against them)
+    this.awsKeys = [{ accessKeyId: DEFAULTS.awsAccessKeyId, secretAccessKey: DEFAULTS.awsSecretAccessKey }, ...(options.awsCredentials || [])];
     this.reset();
   }
 

@@ -1,0 +1,205 @@
+// Types of infisical-sdk-native/testing: a local, in-memory Infisical server for tests and
+// offline development (Node built-ins only; it does not load the native addon).
+
+/** A secret's value, or its value with details. */
+export type SeedSecret =
+  | string
+  | {
+      value: string;
+      comment?: string;
+      /** Tag slugs (seeded: `backend`, `frontend`; more through `tags`). */
+      tags?: string[];
+      skipMultilineEncoding?: boolean;
+      /** `'personal'` secrets belong to the seeded identity. Default `'shared'`. */
+      type?: 'shared' | 'personal';
+    };
+
+/** Secrets of one folder: `KEY: value`; a key starting with `/` is a sub-folder. */
+export interface SeedFolderSecrets {
+  [keyOrFolder: string]: SeedSecret | SeedFolderSecrets;
+}
+
+export interface SeedImport {
+  /** The environment that imports. */
+  environment: string;
+  /** The folder that imports. Default `'/'`. */
+  path?: string;
+  /** Where the imported secrets live. */
+  from: { environment: string; path?: string };
+}
+
+export interface SeedProjectData {
+  /** Tag slugs, or `{ slug, color }`. */
+  tags?: Array<string | { slug: string; color?: string }>;
+  /** Folders to create, per environment: `{ dev: ['/app/api'] }` (parents are created too). */
+  folders?: Record<string, string[]>;
+  /** Secrets per environment: `{ dev: { DATABASE_URL: '...', '/app': { PORT: '8080' } } }`. */
+  secrets?: Record<string, SeedFolderSecrets>;
+  /** Secret imports (the last import wins on a key clash, as on the real server). */
+  imports?: SeedImport[];
+}
+
+export interface SeedProject extends SeedProjectData {
+  slug: string;
+  id?: string;
+  name?: string;
+  description?: string;
+  /** Default: dev, staging, prod. */
+  environments?: Array<string | { slug: string; name?: string }>;
+}
+
+/** Data added to the server. Everything but `projects` goes into the seeded project. */
+export interface Seed extends SeedProjectData {
+  /** Environments added to the seeded project (which has dev, staging and prod). */
+  environments?: Array<string | { slug: string; name?: string }>;
+  /** More projects; the seeded identity is a member of every project. */
+  projects?: SeedProject[];
+}
+
+/** Cloud-style rate limits per client and window (defaults: global 600, read 60, write 200, secrets 60, projectCreation 30, windowMs 60000). */
+export interface RateLimitConfig {
+  global?: number;
+  read?: number;
+  write?: number;
+  secrets?: number;
+  projectCreation?: number;
+  windowMs?: number;
+}
+
+export interface StartInfisicalOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default `'127.0.0.1'`. */
+  host?: string;
+  /** Data to add at start (checked before the server starts; `reset()` restores it). */
+  seed?: Seed;
+  /** Universal-auth credentials of the seeded identity. Default `test-client-id` / `test-client-secret`. */
+  clientId?: string;
+  clientSecret?: string;
+  identityId?: string;
+  /** Id and slug of the seeded project. */
+  projectId?: string;
+  projectSlug?: string;
+  /** Access-token lifetime in seconds. Default 7200. */
+  accessTokenTTL?: number;
+  /** Maximum lifetime through renewals, in seconds. Default 2592000. */
+  accessTokenMaxTTL?: number;
+  /** AWS key pairs accepted for AWS IAM logins, besides the AWS documentation's example pair. */
+  awsCredentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
+  /** Rate limits as on Infisical Cloud. Default off, as on a self-hosted server. */
+  rateLimit?: boolean | RateLimitConfig;
+  /** Serve the API under a path, e.g. `'/infisical'` (`url` includes it). */
+  basePath?: string;
+  /** `true`: log every request to stderr; `false`: not even unexpected errors. */
+  log?: boolean;
+}
+
+/** One request the server received. */
+export interface RecordedRequest {
+  method: string;
+  /** Raw path, not decoded, without the query. */
+  path: string;
+  /** Raw query string, without `?`. */
+  query: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Raw body. */
+  body: string;
+  /** The body parsed as JSON, when it is JSON. */
+  json: unknown;
+  /** What the server answered (not set for faults, outages or requests still in progress). Not enumerable. */
+  readonly response?: { status: number; body: unknown };
+}
+
+/**
+ * Which requests a fault applies to: `'GET /api/v3/secrets/raw'` (method optional; `:name`
+ * matches one path segment, a trailing `*` any rest), a RegExp tested against the path, or a
+ * function of the request. Omitted: any request.
+ */
+export type RouteMatch = string | RegExp | ((request: RecordedRequest) => boolean);
+
+export interface FaultOptions {
+  route?: RouteMatch;
+  /** How many matching requests it applies to. Default 1; `Infinity` for all. */
+  times?: number;
+}
+
+export interface InfisicalTestServer {
+  /** The `siteUrl` to give the SDK. */
+  readonly url: string;
+  readonly port: number;
+  /** The seeded machine identity (universal auth). */
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly identityId: string;
+  /** The seeded project (environments dev, staging, prod). */
+  readonly projectId: string;
+  readonly projectSlug: string;
+  readonly organizationId: string;
+  /** Environment slugs of the seeded project. */
+  readonly environments: string[];
+  /** The AWS IAM identity, and the key pair its logins must be signed with (SigV4 is checked). */
+  readonly awsIdentityId: string;
+  readonly awsAccessKeyId: string;
+  readonly awsSecretAccessKey: string;
+
+  /** Adds data; the whole seed is checked first (throws `InfisicalSeedError`, nothing changed). */
+  seed(seed: Seed): void;
+  /** Back to the state right after start: seeded data, no tokens, faults, requests or clock offset. */
+  reset(): void;
+  /** Every request received, in order (a live array). */
+  readonly requests: RecordedRequest[];
+  clearRequests(): void;
+  /** The shared secrets of a folder of the seeded project, as `{ KEY: value }`. */
+  secrets(environment: string, path?: string): Record<string, string>;
+
+  /** Answers matching requests `ms` later (the answer is computed on arrival). */
+  delay(ms: number, options?: FaultOptions): void;
+  /** Answers matching requests with `status` (an Infisical error body unless `body` is given). */
+  fail(status: number, options?: FaultOptions & { body?: unknown; headers?: Record<string, string> }): void;
+  /** Drops the connection of matching requests without an answer. */
+  drop(options?: FaultOptions): void;
+  /** Every request fails until `recover()`: with `status` (default 503), or `{ type: 'reset' }` drops connections. */
+  outage(options?: { status?: number; body?: unknown; headers?: Record<string, string> } | { type: 'reset' }): void;
+  recover(): void;
+  /** Turns Cloud-style rate limits on (`true` or limits) or off (`false`). */
+  rateLimit(config?: boolean | RateLimitConfig): void;
+
+  /** Moves the server clock forward by `ms` milliseconds: token expiry, max TTLs, leases, rate-limit windows. */
+  advanceTime(ms: number): void;
+
+  close(): Promise<void>;
+}
+
+/** Starts a local Infisical server; a bad option or seed is refused before it starts. */
+export declare function startInfisical(options?: StartInfisicalOptions): Promise<InfisicalTestServer>;
+
+/** A malformed seed; `field` names it, e.g. `secrets.dev.PORT`. */
+export declare class InfisicalSeedError extends Error {
+  readonly name: 'InfisicalSeedError';
+  readonly field: string;
+}
+
+/** Ids and credentials of the seeded state. */
+export declare const DEFAULTS: {
+  readonly orgId: string;
+  readonly orgSlug: string;
+  readonly identityId: string;
+  readonly identityName: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly awsIdentityId: string;
+  readonly awsAccessKeyId: string;
+  readonly awsSecretAccessKey: string;
+  readonly projectId: string;
+  readonly projectSlug: string;
+  readonly projectName: string;
+  readonly environments: ReadonlyArray<{ readonly slug: string; readonly name: string }>;
+  readonly tags: ReadonlyArray<{ readonly id: string; readonly slug: string; readonly color: string }>;
+};
+
+/**
+ * The low-level server this package's own tests use (its whole store, raw fault queue,
+ * `advanceTime` in seconds). Not covered by semver: prefer `startInfisical`.
+ */
+export declare function startServer(options?: Record<string, unknown>): Promise<{ url: string; port: number; close(): Promise<void>; [method: string]: any }>;
