@@ -20,6 +20,7 @@ const { execFile } = require('node:child_process');
 const { SignatureV4 } = require('@smithy/signature-v4');
 const { HttpRequest } = require('@smithy/protocol-http');
 const { Sha256 } = require('@aws-crypto/sha256-js');
+const { childEnv } = require('./helpers/common');
 const { OFFICIAL_ONLY, OURS_FAST_ENV, PROJECT_ID, AWS_IDENTITY_ID, useServer, simplifyRequest, printable } = require('./helpers/diff');
 
 const h = useServer();
@@ -40,8 +41,8 @@ after(() => {
 });
 
 // A clean environment: nothing inherited but PATH.
-function childEnv(extra = {}) {
-  const env = {
+function awsChildEnv(extra = {}) {
+  const base = {
     PATH: process.env.PATH,
     HOME: home,
     USERPROFILE: home,
@@ -52,11 +53,7 @@ function childEnv(extra = {}) {
     AWS_ACCESS_KEY_ID: ACCESS_KEY,
     AWS_SECRET_ACCESS_KEY: SECRET_KEY,
   };
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
+  return childEnv(extra, base);
 }
 
 function runChild(side, cfg, env) {
@@ -210,7 +207,7 @@ async function awsDiff(cfg, env, check) {
 }
 
 test('awsIamAuth.login with static env credentials (no session token)', async () => {
-  await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID }, followUp: true }, childEnv(), async (side) => {
+  await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID }, followUp: true }, awsChildEnv(), async (side) => {
     assert.deepEqual(side.out.outcome, { resolved: { same: true } });
     assert.equal(side.logins.length, 1);
     assertStsShape(side.logins[0], { region: 'us-east-1', identityId: AWS_IDENTITY_ID });
@@ -227,7 +224,7 @@ test('awsIamAuth.login with static env credentials (no session token)', async ()
 });
 
 test('awsIamAuth.login with a session token signs x-amz-security-token', async () => {
-  await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID } }, childEnv({ AWS_SESSION_TOKEN: SESSION_TOKEN, AWS_REGION: 'ap-southeast-2' }), async (side) => {
+  await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID } }, awsChildEnv({ AWS_SESSION_TOKEN: SESSION_TOKEN, AWS_REGION: 'ap-southeast-2' }), async (side) => {
     assert.deepEqual(side.out.outcome, { resolved: { same: true } });
     assertStsShape(side.logins[0], { region: 'ap-southeast-2', identityId: AWS_IDENTITY_ID, sessionToken: SESSION_TOKEN });
     await assertValidSignature(side.logins[0].headers, { region: 'ap-southeast-2', sessionToken: SESSION_TOKEN });
@@ -235,7 +232,7 @@ test('awsIamAuth.login with a session token signs x-amz-security-token', async (
 });
 
 test('awsIamAuth.login takes the identity id from INFISICAL_MACHINE_IDENTITY_ID', async () => {
-  await awsDiff({}, childEnv({ INFISICAL_MACHINE_IDENTITY_ID: AWS_IDENTITY_ID }), async (side) => {
+  await awsDiff({}, awsChildEnv({ INFISICAL_MACHINE_IDENTITY_ID: AWS_IDENTITY_ID }), async (side) => {
     assert.deepEqual(side.out.outcome, { resolved: { same: true } });
     assert.equal(side.logins[0].identityId, AWS_IDENTITY_ID);
     await assertValidSignature(side.logins[0].headers, { region: 'us-east-1' });
@@ -243,7 +240,7 @@ test('awsIamAuth.login takes the identity id from INFISICAL_MACHINE_IDENTITY_ID'
 });
 
 test('awsIamAuth.login: the option wins over INFISICAL_MACHINE_IDENTITY_ID; {} falls back to it', async () => {
-  const env = childEnv({ INFISICAL_MACHINE_IDENTITY_ID: 'from-env-not-registered' });
+  const env = awsChildEnv({ INFISICAL_MACHINE_IDENTITY_ID: 'from-env-not-registered' });
   await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID } }, env, async (side) => {
     assert.deepEqual(side.out.outcome, { resolved: { same: true } });
     assert.equal(side.logins[0].identityId, AWS_IDENTITY_ID);
@@ -257,7 +254,7 @@ test('awsIamAuth.login: the option wins over INFISICAL_MACHINE_IDENTITY_ID; {} f
 
 test('awsIamAuth.login without any identity id rejects locally', async () => {
   for (const cfg of [{}, { loginArg: {} }, { loginArg: { identityId: '' } }]) {
-    await awsDiff(cfg, childEnv(), async (side) => {
+    await awsDiff(cfg, awsChildEnv(), async (side) => {
       assert.deepEqual(side.out.outcome, {
         rejected: { name: 'InfisicalSDKError', message: 'Identity ID is required for AWS IAM authentication', isError: true },
       });
@@ -267,7 +264,7 @@ test('awsIamAuth.login without any identity id rejects locally', async () => {
 });
 
 test('awsIamAuth.renew after an AWS login renews the AWS token', async () => {
-  await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID }, renew: true }, childEnv(), async (side) => {
+  await awsDiff({ loginArg: { identityId: AWS_IDENTITY_ID }, renew: true }, awsChildEnv(), async (side) => {
     assert.deepEqual(side.out.outcome, { resolved: { same: true } });
     assert.equal(side.out.renewSame, true);
     assert.deepEqual(side.requests.map((r) => r.path), [AWS_LOGIN_PATH, '/api/v1/auth/token/renew']);
@@ -326,7 +323,7 @@ test('ours: without AWS_REGION the region comes from the instance-metadata servi
   assert.equal(OFFICIAL_ONLY, false, 'needs our addon (INFISICAL_DIFF_SIDES=official cannot run it)');
   const imds = await startFakeImds();
   try {
-    const env = childEnv({
+    const env = awsChildEnv({
       AWS_REGION: undefined,
       AWS_EC2_METADATA_DISABLED: undefined,
       AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url,

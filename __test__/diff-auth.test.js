@@ -19,7 +19,7 @@ const {
   runDeliberate,
   assertRejected,
   assertResolved,
-  settle,
+  callOutcome,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -146,8 +146,8 @@ diff(
   async (m, ctx) => {
     const a = new m.InfisicalSDK({ siteUrl: `${ctx.url}/` });
     const b = new m.InfisicalSDK({ siteUrl: `${ctx.url}/prefix/` });
-    const ra = await settle(() => a.auth().universalAuth.login(creds).then((s) => s === a));
-    const rb = await settle(() => b.auth().universalAuth.login(creds).then((s) => s === b));
+    const ra = await callOutcome(() => a.auth().universalAuth.login(creds).then((s) => s === a));
+    const rb = await callOutcome(() => b.auth().universalAuth.login(creds).then((s) => s === b));
     return { ra, rb };
   },
   {
@@ -276,8 +276,8 @@ diff(
   'renew() before any login rejects locally without a request',
   async (m, ctx) => {
     const sdk = new m.InfisicalSDK({ siteUrl: ctx.url });
-    const ua = await settle(() => sdk.auth().universalAuth.renew());
-    const aws = await settle(() => sdk.auth().awsIamAuth.renew());
+    const ua = await callOutcome(() => sdk.auth().universalAuth.renew());
+    const aws = await callOutcome(() => sdk.auth().awsIamAuth.renew());
     return { ua, aws };
   },
   {
@@ -384,8 +384,8 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const ret = sdk.auth().accessToken('');
     const got = sdk.auth().getAccessToken();
-    const list = await settle(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
-    const renew = await settle(() => sdk.auth().universalAuth.renew());
+    const list = await callOutcome(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
+    const renew = await callOutcome(() => sdk.auth().universalAuth.renew());
     return { same: ret === sdk, got, listFailed: 'rejected' in list, renew };
   },
   {
@@ -417,7 +417,7 @@ diff(
     const a2 = sdk.auth();
     const t2 = ctx.markToken(a2.getAccessToken());
     // renew through the stale a0 (never had a token) fails locally
-    const staleRenew = await settle(() => a0.universalAuth.renew());
+    const staleRenew = await callOutcome(() => a0.universalAuth.renew());
     // a1 still holds t1 and renews t1, not the current token
     ctx.tick();
     await a1.universalAuth.renew();
@@ -529,8 +529,8 @@ diff(
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m, { autoTokenRefresh: false });
     ctx.server.expireToken(sdk.auth().getAccessToken());
-    const list = await settle(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
-    const relogin = await settle(() => sdk.auth().universalAuth.login(creds).then((s) => s === sdk));
+    const list = await callOutcome(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
+    const relogin = await callOutcome(() => sdk.auth().universalAuth.login(creds).then((s) => s === sdk));
     return { list, relogin, token: ctx.markToken(sdk.auth().getAccessToken()) };
   },
   {
@@ -561,7 +561,7 @@ for (const [label, call, optionRe] of [
       h,
       async (m, ctx) => {
         const sdk = new m.InfisicalSDK({ siteUrl: ctx.url });
-        const r = await settle(() => call(sdk.auth()));
+        const r = await callOutcome(() => call(sdk.auth()));
         return { r, token: sdk.auth().getAccessToken() };
       },
       {
@@ -598,7 +598,7 @@ test('deliberate: accessToken() with a non-string token', async () => {
       } catch (e) {
         threw = { name: e.name, message: e.message, isError: e instanceof Error };
       }
-      const list = await settle(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
+      const list = await callOutcome(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
       return { threw, token: sdk.auth().getAccessToken(), listRejected: 'rejected' in list };
     },
     {
@@ -628,8 +628,8 @@ test('deliberate: a login response without accessToken', async () => {
     async (m, ctx) => {
       ctx.server.injectFault({ status: 200, body: { expiresIn: 7200, tokenType: 'Bearer' } }, { match: { path: LOGIN_PATH } });
       const sdk = new m.InfisicalSDK({ siteUrl: ctx.url });
-      const login = await settle(() => sdk.auth().universalAuth.login(creds).then((s) => s === sdk));
-      await settle(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
+      const login = await callOutcome(() => sdk.auth().universalAuth.login(creds).then((s) => s === sdk));
+      await callOutcome(() => sdk.secrets().listSecrets({ projectId: ctx.projectId, environment: 'dev' }));
       return { login, token: sdk.auth().getAccessToken() };
     },
     {
@@ -658,7 +658,7 @@ test('deliberate: util.inspect / JSON.stringify of a logged-in SDK', async () =>
       const sdk = await ctx.loggedIn(m);
       const token = sdk.auth().getAccessToken();
       const inspected = util.inspect(sdk, { depth: 20, showHidden: true });
-      const json = await settle(() => JSON.stringify(sdk));
+      const json = await callOutcome(() => JSON.stringify(sdk));
       return {
         inspectHasToken: inspected.includes(token),
         jsonHasToken: typeof json.resolved === 'string' && json.resolved.includes(token),

@@ -15,7 +15,7 @@ const {
   runDeliberate,
   assertRejected,
   assertResolved,
-  settle,
+  callOutcome,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -264,14 +264,14 @@ diff(
     const ds = sdk.dynamicSecrets();
     await ds.create(redisOpts(m));
     return {
-      duplicate: await settle(() => ds.create(redisOpts(m))),
-      badTtl: await settle(() => ds.create(redisOpts(m, { name: 'short', defaultTTL: '5s' }))),
-      badMaxTtl: await settle(() => ds.create(redisOpts(m, { name: 'long', maxTTL: '20y' }))),
-      noFolder: await settle(() => ds.create(redisOpts(m, { name: 'nofolder', path: '/missing' }))),
-      noProject: await settle(() => ds.create(redisOpts(m, { name: 'noproject', projectSlug: 'nope-project' }))),
-      badName: await settle(() => ds.create(redisOpts(m, { name: 'Not A Slug' }))),
+      duplicate: await callOutcome(() => ds.create(redisOpts(m))),
+      badTtl: await callOutcome(() => ds.create(redisOpts(m, { name: 'short', defaultTTL: '5s' }))),
+      badMaxTtl: await callOutcome(() => ds.create(redisOpts(m, { name: 'long', maxTTL: '20y' }))),
+      noFolder: await callOutcome(() => ds.create(redisOpts(m, { name: 'nofolder', path: '/missing' }))),
+      noProject: await callOutcome(() => ds.create(redisOpts(m, { name: 'noproject', projectSlug: 'nope-project' }))),
+      badName: await callOutcome(() => ds.create(redisOpts(m, { name: 'Not A Slug' }))),
       // the official types say `metadata?: Record<string, any>`; the server wants [{ key, value }]
-      recordMetadata: await settle(() => ds.create(redisOpts(m, { name: 'meta', metadata: { team: 'backend' } }))),
+      recordMetadata: await callOutcome(() => ds.create(redisOpts(m, { name: 'meta', metadata: { team: 'backend' } }))),
     };
   },
   {
@@ -323,8 +323,8 @@ diff(
     await ds.create(redisOpts(m, { name: 'app-cache', path: '/app' }));
     const lease = await ds.leases.create({ dynamicSecretName: 'app-cache', ...LOC, path: '/app' });
     const deleted = await ds.delete('App-Cache', { ...LOC, path: '/app', isForced: true });
-    const renewAfter = await settle(() => ds.leases.renew(lease.lease.id, { ...LOC, path: '/app' }));
-    const again = await settle(() => ds.delete('app-cache', { ...LOC, path: '/app', isForced: false }));
+    const renewAfter = await callOutcome(() => ds.leases.renew(lease.lease.id, { ...LOC, path: '/app' }));
+    const again = await callOutcome(() => ds.delete('app-cache', { ...LOC, path: '/app', isForced: false }));
     return { deleted: deleted.name, renewAfter, again };
   },
   {
@@ -351,7 +351,7 @@ diff(
   'delete: the name is percent-encoded into one path segment',
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m);
-    return settle(() => sdk.dynamicSecrets().delete('odd name/x?y#z%', LOC));
+    return callOutcome(() => sdk.dynamicSecrets().delete('odd name/x?y#z%', LOC));
   },
   {
     check(side) {
@@ -423,11 +423,11 @@ diff(
     const ds = sdk.dynamicSecrets();
     await ds.create(redisOpts(m));
     return {
-      unknown: await settle(() => ds.leases.create({ dynamicSecretName: 'nope', ...LOC })),
-      shortTtl: await settle(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: '5s' })),
-      overMax: await settle(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: '2d' })),
-      nullTtl: await settle(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: null })),
-      noFolder: await settle(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, path: '/nowhere' })),
+      unknown: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'nope', ...LOC })),
+      shortTtl: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: '5s' })),
+      overMax: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: '2d' })),
+      nullTtl: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: null })),
+      noFolder: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC, path: '/nowhere' })),
     };
   },
   {
@@ -483,9 +483,9 @@ diff(
     const { sdk, leaseId } = await withLease(m, ctx);
     const leases = sdk.dynamicSecrets().leases;
     return {
-      unknown: await settle(() => leases.renew(UNKNOWN_LEASE, LOC)),
-      shortTtl: await settle(() => leases.renew(leaseId, { ...LOC, ttl: '5s' })),
-      overMax: await settle(() => leases.renew(leaseId, { ...LOC, ttl: '1d' })),
+      unknown: await callOutcome(() => leases.renew(UNKNOWN_LEASE, LOC)),
+      shortTtl: await callOutcome(() => leases.renew(leaseId, { ...LOC, ttl: '5s' })),
+      overMax: await callOutcome(() => leases.renew(leaseId, { ...LOC, ttl: '1d' })),
     };
   },
   {
@@ -512,7 +512,7 @@ diff(
     const second = await leases.create({ dynamicSecretName: 'redis-creds', ...LOC, ttl: '10m' });
     const a = await leases.delete(leaseId, LOC);
     const b = await leases.delete(second.lease.id, { ...LOC, path: '/', isForced: true });
-    const again = await settle(() => leases.delete(leaseId, { ...LOC, isForced: false }));
+    const again = await callOutcome(() => leases.delete(leaseId, { ...LOC, isForced: false }));
     return { a, b, again };
   },
   {
@@ -541,7 +541,7 @@ diff(
   async (m, ctx) => {
     const { sdk, leaseId } = await withLease(m, ctx, { ttl: '2m' });
     ctx.tick(180);
-    return settle(() => sdk.dynamicSecrets().leases.renew(leaseId, LOC));
+    return callOutcome(() => sdk.dynamicSecrets().leases.renew(leaseId, LOC));
   },
   {
     check(side) {
@@ -620,8 +620,8 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const { create, delete: del } = sdk.dynamicSecrets();
     return {
-      create: await settle(() => create(redisOpts(m))),
-      delete: await settle(() => del('redis-creds', LOC)),
+      create: await callOutcome(() => create(redisOpts(m))),
+      delete: await callOutcome(() => del('redis-creds', LOC)),
     };
   },
   {
@@ -646,11 +646,11 @@ diff(
   async (m, ctx) => {
     const ds = new m.InfisicalSDK({ siteUrl: ctx.url }).dynamicSecrets();
     return {
-      create: await settle(() => ds.create(redisOpts(m))),
-      delete: await settle(() => ds.delete('redis-creds', LOC)),
-      leaseCreate: await settle(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC })),
-      renew: await settle(() => ds.leases.renew(UNKNOWN_LEASE, LOC)),
-      leaseDelete: await settle(() => ds.leases.delete(UNKNOWN_LEASE, LOC)),
+      create: await callOutcome(() => ds.create(redisOpts(m))),
+      delete: await callOutcome(() => ds.delete('redis-creds', LOC)),
+      leaseCreate: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC })),
+      renew: await callOutcome(() => ds.leases.renew(UNKNOWN_LEASE, LOC)),
+      leaseDelete: await callOutcome(() => ds.leases.delete(UNKNOWN_LEASE, LOC)),
     };
   },
   {
@@ -676,11 +676,11 @@ diff(
     ctx.server.expireToken(sdk.auth().getAccessToken());
     const ds = sdk.dynamicSecrets();
     return {
-      create: await settle(() => ds.create(redisOpts(m, { name: 'other' }))),
-      delete: await settle(() => ds.delete('redis-creds', LOC)),
-      leaseCreate: await settle(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC })),
-      renew: await settle(() => ds.leases.renew(leaseId, LOC)),
-      leaseDelete: await settle(() => ds.leases.delete(leaseId, LOC)),
+      create: await callOutcome(() => ds.create(redisOpts(m, { name: 'other' }))),
+      delete: await callOutcome(() => ds.delete('redis-creds', LOC)),
+      leaseCreate: await callOutcome(() => ds.leases.create({ dynamicSecretName: 'redis-creds', ...LOC })),
+      renew: await callOutcome(() => ds.leases.renew(leaseId, LOC)),
+      leaseDelete: await callOutcome(() => ds.leases.delete(leaseId, LOC)),
     };
   },
   {
@@ -738,7 +738,7 @@ for (const [label, call, optionRe, officialOutcome] of BAD_INPUT) {
       h,
       async (m, ctx) => {
         const sdk = await ctx.loggedIn(m);
-        return settle(() => call(sdk.dynamicSecrets(), m));
+        return callOutcome(() => call(sdk.dynamicSecrets(), m));
       },
       {
         official(side) {
@@ -773,8 +773,8 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const leases = sdk.dynamicSecrets().leases;
     return {
-      renew: await settle(() => leases.renew(UNKNOWN_LEASE, LOC)),
-      delete: await settle(() => leases.delete(UNKNOWN_LEASE, LOC)),
+      renew: await callOutcome(() => leases.renew(UNKNOWN_LEASE, LOC)),
+      delete: await callOutcome(() => leases.delete(UNKNOWN_LEASE, LOC)),
     };
   },
   {
@@ -793,8 +793,8 @@ test('deliberate: leases.delete("../x") deletes the dynamic secret "x" with the 
     async (m, ctx) => {
       const sdk = await ctx.loggedIn(m);
       await sdk.dynamicSecrets().create(redisOpts(m, { name: 'x' }));
-      const r = await settle(() => sdk.dynamicSecrets().leases.delete('../x', LOC));
-      const stillThere = await settle(() => sdk.dynamicSecrets().leases.create({ dynamicSecretName: 'x', ...LOC }));
+      const r = await callOutcome(() => sdk.dynamicSecrets().leases.delete('../x', LOC));
+      const stillThere = await callOutcome(() => sdk.dynamicSecrets().leases.create({ dynamicSecretName: 'x', ...LOC }));
       return { r, stillThere: 'resolved' in stillThere };
     },
     {
@@ -852,8 +852,8 @@ test('deliberate: leases.renew("..") and delete(".") are refused locally by ours
     async (m, ctx) => {
       const sdk = await ctx.loggedIn(m);
       return {
-        renew: await settle(() => sdk.dynamicSecrets().leases.renew('..', LOC)),
-        delete: await settle(() => sdk.dynamicSecrets().leases.delete('.', LOC)),
+        renew: await callOutcome(() => sdk.dynamicSecrets().leases.renew('..', LOC)),
+        delete: await callOutcome(() => sdk.dynamicSecrets().leases.delete('.', LOC)),
       };
     },
     {

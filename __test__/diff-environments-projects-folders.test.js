@@ -16,7 +16,7 @@ const {
   assertRejected,
   assertResolved,
   queryObject,
-  settle,
+  callOutcome,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -104,10 +104,10 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const e = sdk.environments();
     return {
-      duplicate: await settle(() => e.create({ name: 'Dev again', projectId: ctx.projectId, slug: 'dev' })),
-      badSlug: await settle(() => e.create({ name: 'Bad', projectId: ctx.projectId, slug: 'Not A Slug' })),
-      badPosition: await settle(() => e.create({ name: 'Zero', projectId: ctx.projectId, slug: 'zero', position: 0 })),
-      unknownProject: await settle(() => e.create({ name: 'X', projectId: UNKNOWN_PROJECT, slug: 'x' })),
+      duplicate: await callOutcome(() => e.create({ name: 'Dev again', projectId: ctx.projectId, slug: 'dev' })),
+      badSlug: await callOutcome(() => e.create({ name: 'Bad', projectId: ctx.projectId, slug: 'Not A Slug' })),
+      badPosition: await callOutcome(() => e.create({ name: 'Zero', projectId: ctx.projectId, slug: 'zero', position: 0 })),
+      unknownProject: await callOutcome(() => e.create({ name: 'X', projectId: UNKNOWN_PROJECT, slug: 'x' })),
     };
   },
   {
@@ -195,9 +195,9 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const p = sdk.projects();
     return {
-      duplicate: await settle(() => p.create({ projectName: 'Again', type: 'secret-manager', slug: 'test-project' })),
-      badSlug: await settle(() => p.create({ projectName: 'Bad', type: 'secret-manager', slug: 'Bad Slug!' })),
-      badType: await settle(() => p.create({ projectName: 'Bad', type: 'not-a-type' })),
+      duplicate: await callOutcome(() => p.create({ projectName: 'Again', type: 'secret-manager', slug: 'test-project' })),
+      badSlug: await callOutcome(() => p.create({ projectName: 'Bad', type: 'secret-manager', slug: 'Bad Slug!' })),
+      badType: await callOutcome(() => p.create({ projectName: 'Bad', type: 'not-a-type' })),
     };
   },
   {
@@ -252,9 +252,9 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const p = sdk.projects();
     return [
-      await settle(() => p.inviteMembers({ projectId: ctx.projectId })),
-      await settle(() => p.inviteMembers({ projectId: ctx.projectId, emails: [], usernames: [] })),
-      await settle(() => p.inviteMembers({ projectId: ctx.projectId, emails: [], roleSlugs: ['admin'] })),
+      await callOutcome(() => p.inviteMembers({ projectId: ctx.projectId })),
+      await callOutcome(() => p.inviteMembers({ projectId: ctx.projectId, emails: [], usernames: [] })),
+      await callOutcome(() => p.inviteMembers({ projectId: ctx.projectId, emails: [], roleSlugs: ['admin'] })),
     ];
   },
   {
@@ -272,10 +272,10 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const p = sdk.projects();
     return {
-      upper: await settle(() => p.inviteMembers({ projectId: ctx.projectId, emails: ['Alice@Example.com'] })),
-      notEmail: await settle(() => p.inviteMembers({ projectId: ctx.projectId, emails: ['not-an-email'] })),
-      unknown: await settle(() => p.inviteMembers({ projectId: UNKNOWN_PROJECT, usernames: ['x'] })),
-      noRoles: await settle(() => p.inviteMembers({ projectId: ctx.projectId, usernames: ['x'], roleSlugs: [] })),
+      upper: await callOutcome(() => p.inviteMembers({ projectId: ctx.projectId, emails: ['Alice@Example.com'] })),
+      notEmail: await callOutcome(() => p.inviteMembers({ projectId: ctx.projectId, emails: ['not-an-email'] })),
+      unknown: await callOutcome(() => p.inviteMembers({ projectId: UNKNOWN_PROJECT, usernames: ['x'] })),
+      noRoles: await callOutcome(() => p.inviteMembers({ projectId: ctx.projectId, usernames: ['x'], roleSlugs: [] })),
     };
   },
   {
@@ -349,9 +349,9 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const f = sdk.folders();
     return {
-      badName: await settle(() => f.create({ name: 'has space', path: '/', projectId: ctx.projectId, environment: 'dev' })),
-      unknownEnv: await settle(() => f.create({ name: 'ok', path: '/', projectId: ctx.projectId, environment: 'nope' })),
-      unknownProject: await settle(() => f.create({ name: 'ok', path: '/', projectId: UNKNOWN_PROJECT, environment: 'dev' })),
+      badName: await callOutcome(() => f.create({ name: 'has space', path: '/', projectId: ctx.projectId, environment: 'dev' })),
+      unknownEnv: await callOutcome(() => f.create({ name: 'ok', path: '/', projectId: ctx.projectId, environment: 'nope' })),
+      unknownProject: await callOutcome(() => f.create({ name: 'ok', path: '/', projectId: UNKNOWN_PROJECT, environment: 'dev' })),
     };
   },
   {
@@ -451,8 +451,8 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const f = sdk.folders();
     return {
-      unknownEnv: await settle(() => f.listFolders({ environment: 'nope', projectId: ctx.projectId })),
-      badDate: await settle(() => f.listFolders({ environment: 'dev', projectId: ctx.projectId, lastSecretModified: 'yesterday' })),
+      unknownEnv: await callOutcome(() => f.listFolders({ environment: 'nope', projectId: ctx.projectId })),
+      badDate: await callOutcome(() => f.listFolders({ environment: 'dev', projectId: ctx.projectId, lastSecretModified: 'yesterday' })),
     };
   },
   {
@@ -511,7 +511,7 @@ const allCalls = (sdk, projectId) => ({
 
 async function settleAll(calls) {
   const out = {};
-  for (const [k, call] of Object.entries(calls)) out[k] = await settle(call);
+  for (const [k, call] of Object.entries(calls)) out[k] = await callOutcome(call);
   return out;
 }
 
@@ -592,7 +592,7 @@ for (const [label, call, optionRe, officialRequests, officialMessage] of BAD_INP
       h,
       async (m, ctx) => {
         const sdk = await ctx.loggedIn(m);
-        return settle(() => call(sdk));
+        return callOutcome(() => call(sdk));
       },
       {
         official(side) {

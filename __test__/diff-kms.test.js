@@ -21,7 +21,7 @@ const {
   assertRejected,
   assertResolved,
   queryObject,
-  settle,
+  callOutcome,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -177,9 +177,9 @@ diff(
     const deleted = await sdk.kms().keys().delete({ keyId: k.id });
     return {
       deleted: deleted.id === k.id && deleted.name,
-      again: await settle(() => sdk.kms().keys().delete({ keyId: k.id })),
-      byName: await settle(() => sdk.kms().keys().getByName({ projectId: ctx.projectId, name: 'enc-key' })),
-      encrypt: await settle(() => sdk.kms().encryption().encrypt({ keyId: k.id, plaintext: b64('x') })),
+      again: await callOutcome(() => sdk.kms().keys().delete({ keyId: k.id })),
+      byName: await callOutcome(() => sdk.kms().keys().getByName({ projectId: ctx.projectId, name: 'enc-key' })),
+      encrypt: await callOutcome(() => sdk.kms().encryption().encrypt({ keyId: k.id, plaintext: b64('x') })),
     };
   },
   {
@@ -208,14 +208,14 @@ diff(
     const keys = sdk.kms().keys();
     await keys.create(encKey(m, ctx));
     return {
-      duplicate: await settle(() => keys.create(encKey(m, ctx))),
-      badName: await settle(() => keys.create(encKey(m, ctx, { name: 'Not A Slug' }))),
-      mismatch: await settle(() => keys.create(encKey(m, ctx, { name: 'rsa-enc', encryptionAlgorithm: m.EncryptionAlgorithm.RSA_4096 }))),
-      mismatch2: await settle(() => keys.create(encKey(m, ctx, { name: 'aes-sign', keyUsage: m.KeyUsage.SIGNING }))),
-      unknownProject: await settle(() => keys.create({ projectId: 'no-such-project', name: 'k' })),
-      getBadName: await settle(() => keys.getByName({ projectId: ctx.projectId, name: 'Bad Name' })),
-      deleteBadId: await settle(() => keys.delete({ keyId: 'not-a-uuid' })),
-      deleteUnknown: await settle(() => keys.delete({ keyId: UNKNOWN_KEY })),
+      duplicate: await callOutcome(() => keys.create(encKey(m, ctx))),
+      badName: await callOutcome(() => keys.create(encKey(m, ctx, { name: 'Not A Slug' }))),
+      mismatch: await callOutcome(() => keys.create(encKey(m, ctx, { name: 'rsa-enc', encryptionAlgorithm: m.EncryptionAlgorithm.RSA_4096 }))),
+      mismatch2: await callOutcome(() => keys.create(encKey(m, ctx, { name: 'aes-sign', keyUsage: m.KeyUsage.SIGNING }))),
+      unknownProject: await callOutcome(() => keys.create({ projectId: 'no-such-project', name: 'k' })),
+      getBadName: await callOutcome(() => keys.getByName({ projectId: ctx.projectId, name: 'Bad Name' })),
+      deleteBadId: await callOutcome(() => keys.delete({ keyId: 'not-a-uuid' })),
+      deleteUnknown: await callOutcome(() => keys.delete({ keyId: UNKNOWN_KEY })),
     };
   },
   {
@@ -285,13 +285,13 @@ diff(
     const ecc = await sdk.kms().keys().create(eccKey(m, ctx));
     const { encrypt, decrypt } = sdk.kms().encryption();
     return {
-      notBase64: await settle(() => encrypt({ keyId: k.id, plaintext: 'not base64!' })),
-      tooLarge: await settle(() => encrypt({ keyId: k.id, plaintext: Buffer.alloc(5000, 1).toString('base64') })),
-      decryptNotBase64: await settle(() => decrypt({ keyId: k.id, ciphertext: 'äöü' })),
-      decryptGarbage: await settle(() => decrypt({ keyId: k.id, ciphertext: Buffer.alloc(40, 7).toString('base64') })),
-      signingKey: await settle(() => encrypt({ keyId: ecc.id, plaintext: b64('x') })),
-      unknown: await settle(() => decrypt({ keyId: UNKNOWN_KEY, ciphertext: b64('x') })),
-      notUuid: await settle(() => encrypt({ keyId: 'enc-key', plaintext: b64('x') })),
+      notBase64: await callOutcome(() => encrypt({ keyId: k.id, plaintext: 'not base64!' })),
+      tooLarge: await callOutcome(() => encrypt({ keyId: k.id, plaintext: Buffer.alloc(5000, 1).toString('base64') })),
+      decryptNotBase64: await callOutcome(() => decrypt({ keyId: k.id, ciphertext: 'äöü' })),
+      decryptGarbage: await callOutcome(() => decrypt({ keyId: k.id, ciphertext: Buffer.alloc(40, 7).toString('base64') })),
+      signingKey: await callOutcome(() => encrypt({ keyId: ecc.id, plaintext: b64('x') })),
+      unknown: await callOutcome(() => decrypt({ keyId: UNKNOWN_KEY, ciphertext: b64('x') })),
+      notUuid: await callOutcome(() => encrypt({ keyId: 'enc-key', plaintext: b64('x') })),
     };
   },
   {
@@ -426,17 +426,17 @@ diff(
     const s = sdk.kms().signing();
     const data = b64('data');
     return {
-      wrongFamily: await settle(() => s.sign({ keyId: ecc.id, data, signingAlgorithm: m.SigningAlgorithm.RSASSA_PSS_SHA_256 })),
-      badDigest: await settle(() => s.sign({ keyId: ecc.id, data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256, isDigest: true })),
-      encKeySign: await settle(() => s.sign({ keyId: enc.id, data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
-      encKeyAlgs: await settle(() => s.listSigningAlgorithms({ keyId: enc.id })),
-      encKeyPublic: await settle(() => s.getPublicKey({ keyId: enc.id })),
-      notBase64: await settle(() => s.verify({ keyId: ecc.id, data, signature: '***', signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
-      unknownAlg: await settle(() => s.sign({ keyId: ecc.id, data, signingAlgorithm: 'ECDSA_SHA_1' })),
-      unknownSign: await settle(() => s.sign({ keyId: UNKNOWN_KEY, data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
-      unknownVerify: await settle(() => s.verify({ keyId: UNKNOWN_KEY, data, signature: data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
-      unknownAlgs: await settle(() => s.listSigningAlgorithms({ keyId: UNKNOWN_KEY })),
-      unknownPublic: await settle(() => s.getPublicKey({ keyId: UNKNOWN_KEY })),
+      wrongFamily: await callOutcome(() => s.sign({ keyId: ecc.id, data, signingAlgorithm: m.SigningAlgorithm.RSASSA_PSS_SHA_256 })),
+      badDigest: await callOutcome(() => s.sign({ keyId: ecc.id, data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256, isDigest: true })),
+      encKeySign: await callOutcome(() => s.sign({ keyId: enc.id, data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
+      encKeyAlgs: await callOutcome(() => s.listSigningAlgorithms({ keyId: enc.id })),
+      encKeyPublic: await callOutcome(() => s.getPublicKey({ keyId: enc.id })),
+      notBase64: await callOutcome(() => s.verify({ keyId: ecc.id, data, signature: '***', signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
+      unknownAlg: await callOutcome(() => s.sign({ keyId: ecc.id, data, signingAlgorithm: 'ECDSA_SHA_1' })),
+      unknownSign: await callOutcome(() => s.sign({ keyId: UNKNOWN_KEY, data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
+      unknownVerify: await callOutcome(() => s.verify({ keyId: UNKNOWN_KEY, data, signature: data, signingAlgorithm: m.SigningAlgorithm.ECDSA_SHA_256 })),
+      unknownAlgs: await callOutcome(() => s.listSigningAlgorithms({ keyId: UNKNOWN_KEY })),
+      unknownPublic: await callOutcome(() => s.getPublicKey({ keyId: UNKNOWN_KEY })),
     };
   },
   {
@@ -545,7 +545,7 @@ const allCalls = (sdk, projectId, keyId) => ({
 
 async function settleAll(calls) {
   const out = {};
-  for (const [k, call] of Object.entries(calls)) out[k] = await settle(call);
+  for (const [k, call] of Object.entries(calls)) out[k] = await callOutcome(call);
   return out;
 }
 
@@ -638,7 +638,7 @@ for (const [label, call, optionRe, officialRequests, officialMessage] of BAD_INP
       h,
       async (m, ctx) => {
         const sdk = await ctx.loggedIn(m);
-        return settle(() => call(sdk.kms()));
+        return callOutcome(() => call(sdk.kms()));
       },
       {
         official(side) {

@@ -17,7 +17,7 @@ const {
   assertRejected,
   assertResolved,
   queryObject,
-  settle,
+  callOutcome,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -353,7 +353,7 @@ diff(
       viewSecretValue: false,
     });
     const v1 = await s.getSecret({ projectId: ctx.projectId, environment: 'dev', secretName: 'API_KEY', version: 1, viewSecretValue: true, expandSecretReferences: true });
-    const personal = await settle(() => s.getSecret({ projectId: ctx.projectId, environment: 'dev', secretName: 'API_KEY', type: 'personal' }));
+    const personal = await callOutcome(() => s.getSecret({ projectId: ctx.projectId, environment: 'dev', secretName: 'API_KEY', type: 'personal' }));
     return { full, v1: [v1.secretValue, v1.version], personal };
   },
   {
@@ -533,8 +533,8 @@ diff(
   'createSecret rejected by server validation (422, message is an array)',
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m);
-    const slash = await settle(() => sdk.secrets().createSecret('slash/inside', { projectId: ctx.projectId, environment: 'dev', secretValue: 'x' }));
-    const colon = await settle(() => sdk.secrets().createSecret('colon:inside', { projectId: ctx.projectId, environment: 'dev', secretValue: 'x' }));
+    const slash = await callOutcome(() => sdk.secrets().createSecret('slash/inside', { projectId: ctx.projectId, environment: 'dev', secretValue: 'x' }));
+    const colon = await callOutcome(() => sdk.secrets().createSecret('colon:inside', { projectId: ctx.projectId, environment: 'dev', secretValue: 'x' }));
     return { slash, colon };
   },
   {
@@ -650,7 +650,7 @@ diff(
   'updateSecret of an unknown secret and with an odd name',
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m);
-    const missing = await settle(() => sdk.secrets().updateSecret('MISSING', { projectId: ctx.projectId, environment: 'dev', secretValue: 'x' }));
+    const missing = await callOutcome(() => sdk.secrets().updateSecret('MISSING', { projectId: ctx.projectId, environment: 'dev', secretValue: 'x' }));
     const odd = await sdk.secrets().updateSecret('with space', { projectId: ctx.projectId, environment: 'dev', secretComment: 'c' });
     return { missing, odd: odd.secret.secretKey };
   },
@@ -675,7 +675,7 @@ diff(
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m);
     const res = await sdk.secrets().deleteSecret('DB_HOST', { projectId: ctx.projectId, environment: 'dev' });
-    const gone = await settle(() => sdk.secrets().getSecret({ projectId: ctx.projectId, environment: 'dev', secretName: 'DB_HOST' }));
+    const gone = await callOutcome(() => sdk.secrets().getSecret({ projectId: ctx.projectId, environment: 'dev', secretName: 'DB_HOST' }));
     return { res, goneRejected: 'rejected' in gone };
   },
   {
@@ -700,7 +700,7 @@ diff(
     const sdk = await ctx.loggedIn(m);
     const a = await sdk.secrets().deleteSecret('DB_PASS', { projectId: ctx.projectId, environment: 'dev', secretPath: '/app/db', type: m.SecretType.Shared });
     const b = await sdk.secrets().deleteSecret('hash#tag', { projectId: ctx.projectId, environment: 'dev', secretPath: '/', type: 'shared' });
-    const c = await settle(() => sdk.secrets().deleteSecret('DB_PASS', { projectId: ctx.projectId, environment: 'dev', secretPath: '/app/db' }));
+    const c = await callOutcome(() => sdk.secrets().deleteSecret('DB_PASS', { projectId: ctx.projectId, environment: 'dev', secretPath: '/app/db' }));
     return { a, b: b.secret.secretKey, c };
   },
   {
@@ -921,11 +921,11 @@ diff(
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m);
     ctx.server.injectFault({ status: 404, body: '<html>nope</html>', contentType: 'text/html' }, { match: LIST_MATCH });
-    const a = await settle(() => listDev(sdk, ctx));
+    const a = await callOutcome(() => listDev(sdk, ctx));
     ctx.server.injectFault({ status: 400, body: 'bad request' }, { match: LIST_MATCH });
-    const b = await settle(() => listDev(sdk, ctx));
+    const b = await callOutcome(() => listDev(sdk, ctx));
     ctx.server.injectFault({ status: 403, body: { message: { nested: true } } }, { match: LIST_MATCH });
-    const c = await settle(() => listDev(sdk, ctx));
+    const c = await callOutcome(() => listDev(sdk, ctx));
     return { a, b, c };
   },
   {
@@ -946,8 +946,8 @@ diff(
 test('deliberate: connection refused is retried, then "fetch failed" (+ cause for ours)', async () => {
   const scenario = async (m, ctx) => {
     const sdk = new m.InfisicalSDK({ siteUrl: ctx.closedPortUrl });
-    const login = await settle(() => sdk.auth().universalAuth.login({ clientId: ctx.clientId, clientSecret: ctx.clientSecret }));
-    const list = await settle(() => listDev(sdk, ctx));
+    const login = await callOutcome(() => sdk.auth().universalAuth.login({ clientId: ctx.clientId, clientSecret: ctx.clientSecret }));
+    const list = await callOutcome(() => listDev(sdk, ctx));
     return { login, list };
   };
   // two calls, each 5 attempts separated by 4 back-off waits (1+2+4+8 units ±20 %, one unit
@@ -1023,10 +1023,10 @@ diff(
   async (m, ctx) => {
     const sdk = await ctx.loggedIn(m);
     ctx.server.injectFault({ status: 429, body: { reqId: 'req-abcdefghijklmn', statusCode: 429, message: 'Rate limit exceeded. Please try again in 60 seconds', error: 'RateLimitExceeded' } }, { match: { method: 'GET', pathPrefix: LIST }, times: 100 });
-    const get = await settle(() => getApiKey(sdk, ctx));
+    const get = await callOutcome(() => getApiKey(sdk, ctx));
     ctx.server.clearFaults();
     ctx.server.injectFault({ status: 429, body: '<html>Too Many Requests</html>', contentType: 'text/html' }, { match: LIST_MATCH, times: 100 });
-    const list = await settle(() => listDev(sdk, ctx));
+    const list = await callOutcome(() => listDev(sdk, ctx));
     return { get, list };
   },
   {
@@ -1210,7 +1210,7 @@ for (const [label, call, optionRe, officialRequests, officialCheck] of BAD_INPUT
       h,
       async (m, ctx) => {
         const sdk = await ctx.loggedIn(m);
-        return settle(() => call(sdk.secrets(), ctx));
+        return callOutcome(() => call(sdk.secrets(), ctx));
       },
       {
         setup: seed,
@@ -1324,7 +1324,7 @@ for (const [label, call, officialPath] of [
       h,
       async (m, ctx) => {
         const sdk = await ctx.loggedIn(m);
-        return settle(() => call(sdk.secrets(), ctx));
+        return callOutcome(() => call(sdk.secrets(), ctx));
       },
       {
         setup: seed,
@@ -1356,7 +1356,7 @@ test('ours: a response body that stalls halfway fails after the timeout', async 
       const sdk = await ctx.loggedIn(m);
       ctx.server.injectFault({ type: 'stall' }, { match: LIST_MATCH, times: 100 });
       const t0 = Date.now();
-      const r = await settle(() => listDev(sdk, ctx));
+      const r = await callOutcome(() => listDev(sdk, ctx));
       return { r, ms: Date.now() - t0 };
     },
     { oursEnv: { INFISICAL_SDK_REQUEST_TIMEOUT_MS: '200' } },

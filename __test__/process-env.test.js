@@ -83,7 +83,7 @@ function cleanEnv() {
 describe('worker threads', () => {
   let server;
   before(async () => {
-    server = await startServer({ log: false });
+    server = await startServer({ log: false, awsCredentials: [{ accessKeyId: 'AKIDWORKERONLY', secretAccessKey: 'worker-only-secret' }] });
   });
   after(async () => {
     await server.close();
@@ -160,7 +160,7 @@ describe('one AWS configuration per client', () => {
   let credentialRequests = 0;
 
   before(async () => {
-    server = await startServer({ log: false });
+    server = await startServer({ log: false, awsCredentials: [{ accessKeyId: 'AKIDCONTAINER', secretAccessKey: 'container-secret' }] });
     server.setSecret(DEFAULTS.projectId, 'dev', '/', 'A', '1');
     // An ECS-style container credential endpoint on loopback.
     credentialServer = http.createServer((req, res) => {

@@ -15,7 +15,7 @@
 
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const net = require('node:net');
+const { startTestServer, closedPort, describeError, callOutcome } = require('./common');
 const { pathToFileURL } = require('node:url');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -101,17 +101,7 @@ async function importOursEsm() {
 // ---------------------------------------------------------------------------------------------
 // Test server
 
-function loadServerModule() {
-  // INFISICAL_TEST_SERVER_MODULE lets a developer point at another implementation of the same
-  // contract; the default is the project's own server, infisical-sdk-native/testing.
-  const p = process.env.INFISICAL_TEST_SERVER_MODULE || require.resolve('infisical-sdk-native/testing');
-  return require(p);
-}
 
-async function startTestServer(opts = {}) {
-  const { startServer } = loadServerModule();
-  return startServer({ port: 0, ...opts });
-}
 
 // The server's clock (timestamps, JWT iat/exp) is pinned to FIXED_NOW_MS plus whatever
 // server.advanceTime() added, so both sides see the same ids, timestamps and tokens. Scenarios
@@ -151,17 +141,6 @@ function useServer(opts) {
   return holder;
 }
 
-// A loopback port that nothing listens on (bound once, then released).
-function closedPort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Timers and environment
@@ -251,27 +230,7 @@ function simplifyRequest(r) {
   };
 }
 
-function describeError(e) {
-  if (e === null || (typeof e !== 'object' && typeof e !== 'function')) {
-    return { name: typeof e, message: String(e), isError: false };
-  }
-  return { name: e.name, message: e.message, isError: e instanceof Error };
-}
 
-// Run `fn()`; a synchronous throw is reported separately from a rejection.
-async function settle(fn) {
-  let p;
-  try {
-    p = fn();
-  } catch (e) {
-    return { threwSynchronously: describeError(e) };
-  }
-  try {
-    return { resolved: await p };
-  } catch (e) {
-    return { rejected: describeError(e) };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -383,7 +342,7 @@ async function runSide(sideName, mod, holder, scenario, opts = {}) {
   let env;
   let scaledTimers = [];
   try {
-    const run = () => settle(() => scenario(mod, ctx));
+    const run = () => callOutcome(() => scenario(mod, ctx));
     if (sideName === 'official') {
       const r = await withScaledTimers(run, { scaleTimeout: !!opts.scaleTimeout });
       outcome = r.value;
@@ -560,7 +519,7 @@ module.exports = {
   restoreEnv,
   simplifyRequest,
   describeError,
-  settle,
+  callOutcome,
   normalizeSide,
   runDiff,
   runDeliberate,

@@ -22,7 +22,7 @@ const { after } = require('node:test');
 
 const diff = require('../helpers/diff');
 
-const { settle, withScaledTimers, snapshotEnv, restoreEnv, setEnv, OURS_FAST_ENV, loadOfficial, oursOrThrow, differences, printable } =
+const { callOutcome, withScaledTimers, snapshotEnv, restoreEnv, setEnv, OURS_FAST_ENV, loadOfficial, oursOrThrow, differences, printable } =
   diff;
 
 // ---------------------------------------------------------------------------------------------
@@ -458,7 +458,7 @@ async function runSide(h, sideName, mod, scenario, opts) {
   let outcome;
   let env;
   try {
-    const run = () => settle(() => scenario(mod, ctx));
+    const run = () => callOutcome(() => scenario(mod, ctx));
     outcome = sideName === 'official' ? (await withScaledTimers(run)).value : await run();
     env = envDelta(envBefore);
   } finally {

@@ -20,7 +20,8 @@ const util = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_MODULE = require.resolve('infisical-sdk-native/testing');
-const { startServer, DEFAULTS } = require(SERVER_MODULE);
+const { DEFAULTS } = require(SERVER_MODULE);
+const { startTestServer, closedPort, childEnv, settle } = require('../helpers/common');
 
 const PROJECT_ID = DEFAULTS.projectId;
 const SDK_ERROR_NAMES = new Set(['InfisicalSDKError', 'InfisicalSDKRequestError']);
@@ -68,42 +69,7 @@ function watchProcess() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Settling and SDK errors
-
-const TIMED_OUT = Symbol('timed out');
-
-/**
- * Calls `fn` and waits for its promise: `{ ok, value | error, elapsed }`. Fails the test if `fn`
- * throws synchronously, does not return a promise, or the promise has not settled within `ms`.
- */
-async function settle(fn, ms = 20000) {
-  const start = performance.now();
-  let promise;
-  try {
-    promise = fn();
-  } catch (error) {
-    assert.fail(`the call threw synchronously instead of returning a promise: ${util.inspect(error)}`);
-  }
-  assert.ok(promise && typeof promise.then === 'function', 'the call did not return a promise');
-  let timer;
-  const deadline = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-  try {
-    const outcome = await Promise.race([
-      promise.then(
-        (value) => ({ ok: true, value }),
-        (error) => ({ ok: false, error }),
-      ),
-      deadline,
-    ]);
-    if (outcome === TIMED_OUT) assert.fail(`the promise did not settle within ${ms} ms`);
-    outcome.elapsed = performance.now() - start;
-    return outcome;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+// SDK errors
 
 /** The error is one of the SDK's two classes, an Error with a non-empty message. */
 function assertSdkError(error, { name, message } = {}) {
@@ -129,9 +95,6 @@ async function expectSdkRejection(fn, expected = {}, ms) {
 // ---------------------------------------------------------------------------------------------
 // Test server and clients
 
-async function startTestServer(options = {}) {
-  return startServer({ log: false, ...options });
-}
 
 async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
   const sdk = new InfisicalSDK({ siteUrl, ...options });
@@ -139,17 +102,6 @@ async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
   return sdk;
 }
 
-/** A loopback port nothing listens on (bound once, then released). */
-function closedPort(host = '127.0.0.1') {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Fault proxy: forwards to `upstream` (the test server) unless a queued handler takes the request.
@@ -337,15 +289,6 @@ function runNode(script, args = [], { env, timeoutMs = 60000, nodeArgs = [] } = 
   });
 }
 
-/** An environment for a child: the current one plus `extra` (undefined values delete keys). */
-function childEnv(extra = {}) {
-  const env = { ...process.env };
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = String(v);
-  }
-  return env;
-}
 
 module.exports = {
   ROOT,
