@@ -473,6 +473,7 @@ for (const m of METHODS) {
         args = materialize(args);
         const client = m.fresh ? new InfisicalSDK({ siteUrl: proxy.url }) : sdk;
         proxy.clear();
+        server.clearRequests(); // the checks read the proxy's records; keep the server's log small
         let promise;
         try {
           promise = m.call(client, args);

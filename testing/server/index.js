@@ -66,6 +66,7 @@ async function startServer(options = {}) {
   // optional path prefix, e.g. '/infisical' for siteUrl http://127.0.0.1:port/infisical
   const basePath = options.basePath ? `/${String(options.basePath).replace(/^\/+|\/+$/g, '')}` : '';
   const requests = [];
+  const maxRequestLog = options.maxRequestLog ?? 10000;
   const timers = new Set();
   let outage = null; // server.outage(): every request fails until server.recover()
 
@@ -172,6 +173,8 @@ async function startServer(options = {}) {
       }
       const record = { method: req.method, path, query, url: req.url, headers: { ...req.headers }, body, json };
       requests.push(record);
+      // A long-running server (dev-server, a suite of thousands of calls) keeps only the newest records.
+      if (requests.length > maxRequestLog) requests.splice(0, requests.length - maxRequestLog);
       if (options.log) console.error(`[infisical-test-server] ${req.method} ${req.url}`);
       if (outage) {
         state.reqCounter += 1;
