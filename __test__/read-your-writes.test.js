@@ -42,6 +42,13 @@ const get = (sdk) => sdk.secrets().getSecret({ projectId: PROJECT_ID, environmen
 const update = (sdk, value) =>
   sdk.secrets().updateSecret('DB_URL', { projectId: PROJECT_ID, environment: 'dev', secretValue: value });
 
+/** A promise and whether it has settled yet (a read still in flight is what the tests need). */
+function tracked(promise) {
+  const t = { promise, settled: false };
+  promise.then(() => (t.settled = true), () => (t.settled = true));
+  return t;
+}
+
 /** Resolves once the server has received more than `count` secret reads (no fixed waits). */
 async function untilReads(count) {
   while (secretReads().length <= count) await new Promise((resolve) => setImmediate(resolve));
@@ -59,14 +66,15 @@ describe('read-your-writes on one client', () => {
     test(`a read after an awaited write never gets the value from before it (${label})`, async () => {
       const sdk = await client({ cache });
       // A read sent before the write: the server reads "old" on arrival and answers later.
-      server.injectFault({ type: 'delay', ms: 400 }, { match: { method: 'GET', pathPrefix: SECRETS_PATH } });
+      server.injectFault({ type: 'delay', ms: 1500 }, { match: { method: 'GET', pathPrefix: SECRETS_PATH } });
       const readsBefore = secretReads().length;
-      const early = get(sdk);
+      const early = tracked(get(sdk));
       await untilReads(readsBefore);
       await update(sdk, 'new');
+      assert.equal(early.settled, false, 'the early read is still in flight when the later one is issued');
       const after = await get(sdk);
       assert.equal(after.secretValue, 'new', 'the read issued after the write shared a request sent before it');
-      assert.equal((await early).secretValue, 'old', 'the early read saw the state it arrived at');
+      assert.equal((await early.promise).secretValue, 'old', 'the early read saw the state it arrived at');
       // The early answer arrived after the write: it must not have been cached.
       assert.equal((await get(sdk)).secretValue, 'new');
       assert.equal((await get(sdk)).secretValue, 'new');
@@ -74,26 +82,27 @@ describe('read-your-writes on one client', () => {
 
     test(`a write that fails still separates the reads around it (${label})`, async () => {
       const sdk = await client({ cache });
-      server.injectFault({ type: 'delay', ms: 400 }, { match: { method: 'GET', pathPrefix: SECRETS_PATH } });
+      server.injectFault({ type: 'delay', ms: 1500 }, { match: { method: 'GET', pathPrefix: SECRETS_PATH } });
       const readsBefore = secretReads().length;
-      const early = get(sdk);
+      const early = tracked(get(sdk));
       await untilReads(readsBefore);
       // The write reaches the server and changes the value, but its answer is a 500.
       server.setSecret(PROJECT_ID, 'dev', '/', 'DB_URL', 'changed-by-a-failed-write');
       server.injectFault({ status: 500, body: { message: 'boom' } }, { match: { method: 'PATCH' } });
       await assert.rejects(update(sdk, 'changed-by-a-failed-write'));
       const readsAtWrite = secretReads().length;
+      assert.equal(early.settled, false, 'the early read is still in flight when the later one is issued');
       const after = await get(sdk);
       assert.equal(secretReads().length, readsAtWrite + 1, 'the later read made its own request');
       assert.equal(after.secretValue, 'changed-by-a-failed-write');
-      assert.equal((await early).secretValue, 'old');
+      assert.equal((await early.promise).secretValue, 'old');
       assert.equal((await get(sdk)).secretValue, 'changed-by-a-failed-write');
     });
   }
 
   test('with the cache on, an answer whose request preceded a write is not stored', async () => {
     const sdk = await client({ cache: { ttlSeconds: 3600 } });
-    server.injectFault({ type: 'delay', ms: 300 }, { match: { method: 'GET', pathPrefix: SECRETS_PATH } });
+    server.injectFault({ type: 'delay', ms: 1500 }, { match: { method: 'GET', pathPrefix: SECRETS_PATH } });
     const readsBefore = secretReads().length;
     const early = get(sdk);
     await untilReads(readsBefore);
