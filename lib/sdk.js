@@ -24,9 +24,21 @@ function checkOption(options, key, type) {
 /** Cache defaults: 60 s fresh, 1,000 answers, 32 MiB, no stale serving. */
 const CACHE_DEFAULTS = { ttlSeconds: 60, maxEntries: 1000, maxBytes: 32 * 1024 * 1024, staleIfErrorSeconds: 0 }
 
+/**
+ * process.env[name], or undefined where the runtime refuses to show it (Deno without
+ * --allow-env): the SDK's own knobs are optional, so construction never needs that permission.
+ */
+function optionalEnv(name) {
+  try {
+    return process.env[name]
+  } catch {
+    return undefined
+  }
+}
+
 /** A millisecond knob of ours from process.env (test suites shorten waits), or undefined. */
 function envMillis(name) {
-  const text = process.env[name]
+  const text = optionalEnv(name)
   return typeof text === 'string' && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined
 }
 
@@ -83,7 +95,7 @@ class InfisicalSDK {
         autoTokenRefresh: autoTokenRefresh ?? undefined,
         retryBaseDelayMs: envMillis('INFISICAL_SDK_RETRY_BASE_DELAY_MS'),
         requestTimeoutMs: envMillis('INFISICAL_SDK_REQUEST_TIMEOUT_MS'),
-        extraCaCerts: process.env.NODE_EXTRA_CA_CERTS || undefined,
+        extraCaCerts: optionalEnv('NODE_EXTRA_CA_CERTS') || undefined,
       })
     } catch (error) {
       throw toSdkError(error)
