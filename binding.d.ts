@@ -49,14 +49,14 @@ export declare class NativeClient {
    */
   advanceClockForTesting(milliseconds: number): void
   listSecrets(args: string): Promise<string>
-  /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
-  getSecretCached(args: string): string | null
-  /** `listSecrets` from the cache without I/O: the body text, or null on a miss. */
-  listSecretsCached(args: string): string | null
   getSecret(args: string): Promise<string>
   createSecret(args: string): Promise<string>
   updateSecret(args: string): Promise<string>
   deleteSecret(args: string): Promise<string>
+  /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
+  getSecretCached(args: string): string | null
+  /** `listSecrets` from the cache without I/O: the body text, or null on a miss. */
+  listSecretsCached(args: string): string | null
 }
 
 export interface NativeCacheOptions {

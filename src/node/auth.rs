@@ -6,16 +6,36 @@ use napi_derive::napi;
 
 use std::collections::HashMap;
 
+use super::args::Args;
 use super::sdk::NativeClient;
+use crate::client::auth::{AwsIamAuthLogin, UniversalAuthLogin};
 use crate::client::aws_iam;
+use crate::client::calls::label;
 use crate::client::process_env::ProcessEnv;
+use crate::client::SdkResult;
+
+/// `auth().universalAuth.login(options)`: the options are sent as given.
+fn universal_auth_login(json: &str) -> SdkResult<UniversalAuthLogin> {
+    let args = Args::parse(label::UNIVERSAL_AUTH_LOGIN, json)?;
+    let o = args.object(0, "options", true)?;
+    o.req_str("clientId")?;
+    o.req_str("clientSecret")?;
+    Ok(UniversalAuthLogin::from_options(o.raw()))
+}
+
+/// `auth().awsIamAuth.login(options?)`.
+fn aws_iam_auth_login(json: &str, env: ProcessEnv) -> SdkResult<AwsIamAuthLogin> {
+    let args = Args::parse(label::AWS_IAM_AUTH_LOGIN, json)?;
+    let o = args.object(0, "options", false)?;
+    Ok(AwsIamAuthLogin { identity_id: o.opt_str("identityId")?, env })
+}
 
 #[napi]
 impl NativeClient {
     /// Resolves to the new access token.
     #[napi(ts_return_type = "Promise<string>")]
     pub fn universal_auth_login<'env>(&self, env: &'env Env, args: String) -> napi::Result<PromiseRaw<'env, String>> {
-        self.spawn(env, |core| async move { core.universal_auth_login(&args).await })
+        self.spawn(env, |core| async move { core.universal_auth_login(universal_auth_login(&args)?).await })
     }
 
     /// Resolves to the new access token. `processEnv` holds the variables
@@ -28,7 +48,9 @@ impl NativeClient {
         process_env: HashMap<String, String>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
         let process_env = ProcessEnv::new(process_env);
-        self.spawn(env, |core| async move { core.aws_iam_auth_login(&args, process_env).await })
+        self.spawn(env, |core| async move {
+            core.aws_iam_auth_login(aws_iam_auth_login(&args, process_env)?).await
+        })
     }
 
     /// Whether an AWS IAM login reads the environment variable `name`.

@@ -16,7 +16,7 @@ use napi::bindgen_prelude::{ToNapiValue, TypeName, ValueType};
 use napi::sys;
 
 use super::error::to_napi;
-use crate::client::transport::ApiResponse;
+use crate::client::ApiResponse;
 use crate::client::Settled;
 
 /// The body of a response, possibly shared with the cache or other callers.
