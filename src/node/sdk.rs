@@ -8,7 +8,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use super::args::FromArgs;
-use super::error::{settle, to_napi};
+use super::error::{settle, to_napi, Settle};
 use super::text::{CallOutcome, ResponseText};
 use crate::client::cache::CacheConfig;
 use crate::client::{Call, ClientOptions, InfisicalClient, PendingCall, SdkResult};
@@ -54,9 +54,9 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// Throws (with the SDK error prefix) on a bad `siteUrl` or `caCertificate`.
+    /// Throws an `InfisicalSDKError` on a bad `siteUrl` or `caCertificate`.
     #[napi(constructor, catch_unwind)]
-    pub fn new(options: NativeClientOptions) -> napi::Result<Self> {
+    pub fn new(env: &Env, options: NativeClientOptions) -> napi::Result<Self> {
         let core = InfisicalClient::new(ClientOptions {
             site_url: options.site_url,
             ca_certificate: options.ca_certificate,
@@ -72,7 +72,7 @@ impl NativeClient {
             request_timeout: options.request_timeout_ms.filter(|v| v.is_finite()).map(millis),
             extra_ca_certs_file: options.extra_ca_certs,
         })
-        .map_err(to_napi)?;
+        .map_err(|e| to_napi(env, &e))?;
         Ok(NativeClient { core: Arc::new(core) })
     }
 
@@ -147,7 +147,7 @@ impl NativeClient {
             Ok(call) => self.core.issue(&call),
             Err(error) => PendingCall::failed(error),
         };
-        env.spawn_future(Box::pin(settle(async move { Ok(CallOutcome(pending.finish().await)) })))
+        env.spawn_future(Box::pin(async move { Ok(CallOutcome(pending.finish().await)) }))
     }
 
     /// Like `run`, for calls that resolve to something else (a token).
@@ -155,7 +155,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         make: impl FnOnce(Arc<InfisicalClient>) -> F,
-    ) -> napi::Result<PromiseRaw<'env, T>>
+    ) -> napi::Result<PromiseRaw<'env, Settle<T>>>
     where
         T: ToNapiValue + Send + 'static,
         F: std::future::Future<Output = SdkResult<T>> + Send + 'static,
