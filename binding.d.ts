@@ -9,6 +9,11 @@ export declare class NativeClient {
    * `awsEnvNames` selects, read from `process.env` by the caller.
    */
   awsIamAuthLogin(args: string, processEnv: Record<string, string>): Promise<string>
+  /**
+   * `{ InfisicalSDKError, InfisicalSDKRequestError }`: the SDK's error
+   * classes, made by the addon once per environment.
+   */
+  static errorClasses(): { InfisicalSDKError: ErrorConstructor; InfisicalSDKRequestError: ErrorConstructor }
   /** Whether an AWS IAM login reads the environment variable `name`. */
   static awsReadsEnv(name: string): boolean
   /** Renews `token` (the caller's `auth()` snapshot); resolves to the new token. */
@@ -33,7 +38,7 @@ export declare class NativeClient {
   kmsGetPublicKey(args: string): Promise<string>
   createProject(args: string): Promise<string>
   inviteMembers(args: string): Promise<string>
-  /** Throws (with the SDK error prefix) on a bad `siteUrl` or `caCertificate`. */
+  /** Throws an `InfisicalSDKError` on a bad `siteUrl` or `caCertificate`. */
   constructor(options: NativeClientOptions)
   /** Drops every cached answer. */
   clearCache(): void
@@ -49,14 +54,14 @@ export declare class NativeClient {
    */
   advanceClockForTesting(milliseconds: number): void
   listSecrets(args: string): Promise<string>
-  /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
-  getSecretCached(args: string): string | null
-  /** `listSecrets` from the cache without I/O: the body text, or null on a miss. */
-  listSecretsCached(args: string): string | null
   getSecret(args: string): Promise<string>
   createSecret(args: string): Promise<string>
   updateSecret(args: string): Promise<string>
   deleteSecret(args: string): Promise<string>
+  /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
+  getSecretCached(args: string): string | null
+  /** `listSecrets` from the cache without I/O: the body text, or null on a miss. */
+  listSecretsCached(args: string): string | null
 }
 
 export interface NativeCacheOptions {

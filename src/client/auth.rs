@@ -4,15 +4,14 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
-use super::args::Args;
 use super::aws_iam::AwsIdentity;
 use super::error::{SdkError, SdkResult};
 use super::process_env::ProcessEnv;
 use super::secret_string::SecretString;
 use super::session::{LoginMethod, Session, TokenTimes, Upkeep};
-use super::transport::{ApiRequest, HttpMethod};
+use super::request::{ApiRequest, HttpMethod};
 use super::InfisicalClient;
 
 const UNIVERSAL_AUTH_LOGIN: &str = "/api/v1/auth/universal-auth/login";
@@ -20,6 +19,41 @@ const AWS_AUTH_LOGIN: &str = "/api/v1/auth/aws-auth/login";
 const TOKEN_RENEW: &str = "/api/v1/auth/token/renew";
 /// Where the official SDK looks for an identity id when none is given.
 pub const MACHINE_IDENTITY_ID_ENV: &str = "INFISICAL_MACHINE_IDENTITY_ID";
+
+/// `auth().universalAuth.login(options)`: the body sent, which is the options
+/// object as given (extra fields too), as the official SDK sends it.
+#[derive(Clone)]
+pub struct UniversalAuthLogin {
+    body: SecretString,
+}
+
+impl UniversalAuthLogin {
+    /// The usual login: a client id and secret.
+    pub fn new(client_id: &str, client_secret: &SecretString) -> Self {
+        let body = json!({ "clientId": client_id, "clientSecret": client_secret.expose() });
+        UniversalAuthLogin { body: SecretString::new(body.to_string()) }
+    }
+
+    /// The options object exactly as the caller gave it (it holds the secret).
+    pub fn from_options(options: Map<String, Value>) -> Self {
+        UniversalAuthLogin { body: SecretString::new(Value::Object(options).to_string()) }
+    }
+}
+
+impl std::fmt::Debug for UniversalAuthLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UniversalAuthLogin { .. }")
+    }
+}
+
+/// `auth().awsIamAuth.login(options?)`.
+#[derive(Clone, Debug, Default)]
+pub struct AwsIamAuthLogin {
+    /// `options.identityId`; when absent or empty, `INFISICAL_MACHINE_IDENTITY_ID` from `env`.
+    pub identity_id: Option<String>,
+    /// `process.env` as the call found it (the variables `aws_iam::reads_env` names).
+    pub env: ProcessEnv,
+}
 
 /// A token response: the token and its lifetime.
 struct Issued {
@@ -61,29 +95,17 @@ enum Bearer {
 }
 
 impl InfisicalClient {
-    /// `auth().universalAuth.login(options)`. The options object is sent as
-    /// given (extra fields too), as the official SDK does. Returns the new token.
-    pub async fn universal_auth_login(&self, args_json: &str) -> SdkResult<String> {
-        let args = Args::parse("auth().universalAuth.login(options)", args_json)?;
-        let opts = args.object(0, "options", true)?;
-        opts.req_str("clientId")?;
-        opts.req_str("clientSecret")?;
-        let method = LoginMethod::UniversalAuth {
-            body: SecretString::new(Value::Object(opts.raw()).to_string()),
-        };
-        self.user_login(method).await
+    /// `auth().universalAuth.login(options)`. Returns the new token.
+    pub async fn universal_auth_login(&self, login: UniversalAuthLogin) -> SdkResult<String> {
+        self.user_login(LoginMethod::UniversalAuth { body: login.body }).await
     }
 
     /// `auth().awsIamAuth.login(options?)`: signs `sts:GetCallerIdentity` with
     /// the AWS default credential chain and sends it for Infisical to verify.
-    /// `env` is `process.env` as the call found it (the variables
-    /// `aws_iam::reads_env` names).
-    pub async fn aws_iam_auth_login(&self, args_json: &str, env: ProcessEnv) -> SdkResult<String> {
-        let args = Args::parse("auth().awsIamAuth.login(options)", args_json)?;
-        let opts = args.object(0, "options", false)?;
+    pub async fn aws_iam_auth_login(&self, login: AwsIamAuthLogin) -> SdkResult<String> {
+        let AwsIamAuthLogin { identity_id, env } = login;
         // `options.identityId || env`: an empty string falls back too.
-        let identity_id = opts
-            .opt_str("identityId")?
+        let identity_id = identity_id
             .filter(|s| !s.is_empty())
             .or_else(|| env.get(MACHINE_IDENTITY_ID_ENV).map(str::to_owned))
             .ok_or_else(|| SdkError::sdk("Identity ID is required for AWS IAM authentication"))?;

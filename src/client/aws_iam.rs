@@ -13,7 +13,7 @@ use aws_smithy_runtime_api::client::identity::Identity;
 use base64::Engine;
 use serde_json::{Map, Value};
 
-use super::error::{SdkError, SdkResult};
+use super::error::{error_chain, SdkError, SdkResult};
 use super::process_env::ProcessEnv;
 
 const GET_CALLER_IDENTITY_BODY: &str = "Action=GetCallerIdentity&Version=2011-06-15";
@@ -192,20 +192,6 @@ async fn load_config(env: &ProcessEnv, region: &str) -> aws_config::SdkConfig {
         .http_client(http_client)
         .load()
         .await
-}
-
-fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = error.to_string();
-    let mut current = error.source();
-    while let Some(cause) = current {
-        let part = cause.to_string();
-        if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-        current = cause.source();
-    }
-    text
 }
 
 /// The signing step alone, deterministic for a given time (unit-tested).

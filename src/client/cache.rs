@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::clock::Clock;
-use super::transport::ApiResponse;
+use super::request::{ApiResponse, CacheScope, WriteTarget};
 
 #[derive(Clone, Debug)]
 pub struct CacheConfig {
@@ -25,43 +25,6 @@ pub struct CacheConfig {
     pub max_bytes: usize,
     /// How long past `ttl` an answer may stand in for a network failure or 5xx.
     pub stale_if_error: Duration,
-}
-
-/// What a cached answer depends on, so writes can drop exactly the entries
-/// they may change.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CacheScope {
-    pub project: String,
-    pub environment: String,
-    /// Folder path, normalized ("/" by default, no trailing slash).
-    pub path: String,
-    /// A recursive list also covers every folder below `path`.
-    pub recursive: bool,
-    /// Reference expansion or imports can pull values from anywhere in the
-    /// project, so any write to the project may change this answer.
-    pub project_wide: bool,
-}
-
-/// The folder a write touches.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriteTarget {
-    pub project: String,
-    pub environment: String,
-    pub path: String,
-    /// A rename: the server rewrites references to the secret anywhere in the project.
-    pub project_wide: bool,
-}
-
-/// Normalizes a secret path the way the server does: leading slash, no trailing one.
-pub fn normalize_path(path: Option<&str>) -> String {
-    let trimmed = path.unwrap_or("/").trim().trim_end_matches('/');
-    if trimmed.is_empty() {
-        "/".to_string()
-    } else if trimmed.starts_with('/') {
-        trimmed.to_string()
-    } else {
-        format!("/{trimmed}")
-    }
 }
 
 fn is_under(path: &str, folder: &str) -> bool {
@@ -451,10 +414,7 @@ mod tests {
     }
 
     #[test]
-    fn paths_are_normalized() {
-        assert_eq!(normalize_path(None), "/");
-        assert_eq!(normalize_path(Some("a/b/")), "/a/b");
-        assert_eq!(normalize_path(Some("/")), "/");
+    fn folders_contain_their_subfolders() {
         assert!(is_under("/a/b", "/a"));
         assert!(!is_under("/ab", "/a"));
     }

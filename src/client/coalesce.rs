@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use futures_util::future::{BoxFuture, FutureExt, Shared};
 
 use super::error::SdkResult;
-use super::transport::ApiResponse;
+use super::request::ApiResponse;
 
 pub type SharedResponse = Shared<BoxFuture<'static, SdkResult<Arc<ApiResponse>>>>;
 

@@ -1,126 +1,126 @@
 //! `dynamicSecrets()` and its `leases`. The official SDK sends the options
-//! object as the body, unchanged; we check the fields it types as required.
+//! object as the body, unchanged; the typed requests carry it as given, with
+//! the fields the path needs.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::args::{Args, Opts};
+use super::calls::{Call, Labelled};
 use super::error::SdkResult;
 use super::path;
-use super::transport::{ApiRequest, HttpMethod};
+use super::request::{ApiRequest, HttpMethod};
 
 const DYNAMIC_SECRETS: &str = "/api/v1/dynamic-secrets";
 const LEASES: &str = "/api/v1/dynamic-secrets/leases";
 
-/// The location fields every dynamic-secret call carries.
-fn check_location(o: &Opts) -> SdkResult<()> {
-    o.req_str("projectSlug")?;
-    o.req_str("environmentSlug")?;
-    o.opt_str("path")?;
-    Ok(())
+fn body(options: &Map<String, Value>) -> Value {
+    Value::Object(options.clone())
 }
 
-pub fn create_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("dynamicSecrets().create(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    let provider = o.opt_object("provider")?.ok_or_else(|| o.missing_error("provider"))?;
-    if !provider.get("type").is_some_and(Value::is_string) {
-        return Err(o.invalid("provider", "an object with a string \"type\" and an \"inputs\" object"));
+/// `dynamicSecrets().create(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct CreateDynamicSecret {
+    /// The options object (`provider`, `name`, `defaultTTL`, `projectSlug`, ...) as given.
+    pub body: Map<String, Value>,
+}
+
+impl Call for CreateDynamicSecret {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        Ok(ApiRequest::with_body(HttpMethod::Post, DYNAMIC_SECRETS, &body(&self.body)))
     }
-    if !provider.get("inputs").is_some_and(Value::is_object) {
-        return Err(o.invalid("provider", "an object with a string \"type\" and an \"inputs\" object"));
+}
+
+/// `dynamicSecrets().delete(dynamicSecretName, options)`.
+#[derive(Clone, Debug, Default)]
+pub struct DeleteDynamicSecret {
+    pub dynamic_secret_name: String,
+    /// The options object (`projectSlug`, `environmentSlug`, `path`, `isForced`) as given.
+    pub body: Map<String, Value>,
+}
+
+impl Call for DeleteDynamicSecret {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "dynamicSecretName", &self.dynamic_secret_name)?;
+        Ok(ApiRequest::with_body(
+            HttpMethod::Delete,
+            format!("{DYNAMIC_SECRETS}/{segment}"),
+            &body(&self.body),
+        ))
     }
-    o.req_str("name")?;
-    o.req_str("defaultTTL")?;
-    o.opt_str("maxTTL")?;
-    check_location(&o)?;
-    Ok(ApiRequest::with_body(HttpMethod::Post, DYNAMIC_SECRETS, &Value::Object(o.raw())))
 }
 
-pub fn delete_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("dynamicSecrets().delete(dynamicSecretName, options)", args_json)?;
-    let name = args.string(0, "dynamicSecretName")?;
-    let segment = path::segment(args.call(), "dynamicSecretName", &name)?;
-    let o = args.object(1, "options", true)?;
-    check_location(&o)?;
-    o.opt_bool("isForced")?;
-    Ok(ApiRequest::with_body(
-        HttpMethod::Delete,
-        format!("{DYNAMIC_SECRETS}/{segment}"),
-        &Value::Object(o.raw()),
-    ))
+/// `dynamicSecrets().leases.create(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct CreateLease {
+    /// The options object (`dynamicSecretName`, `projectSlug`, `ttl`, ...) as given.
+    pub body: Map<String, Value>,
 }
 
-pub fn create_lease_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("dynamicSecrets().leases.create(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    o.req_str("dynamicSecretName")?;
-    check_location(&o)?;
-    o.opt_str("ttl")?;
-    Ok(ApiRequest::with_body(HttpMethod::Post, LEASES, &Value::Object(o.raw())))
+impl Call for CreateLease {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        Ok(ApiRequest::with_body(HttpMethod::Post, LEASES, &body(&self.body)))
+    }
 }
 
-/// Lease ids are percent-encoded into one path segment. The official SDK puts
-/// them in raw, so an id like `../x` reaches another route there.
-fn lease_segment(args: &Args) -> SdkResult<String> {
-    let lease_id = args.string(0, "leaseId")?;
-    path::segment(args.call(), "leaseId", &lease_id)
+/// `dynamicSecrets().leases.delete(leaseId, options)`. Lease ids are
+/// percent-encoded into one path segment; the official SDK puts them in raw,
+/// so an id like `../x` reaches another route there.
+#[derive(Clone, Debug, Default)]
+pub struct DeleteLease {
+    pub lease_id: String,
+    /// The options object (`projectSlug`, `environmentSlug`, `path`, `isForced`) as given.
+    pub body: Map<String, Value>,
 }
 
-pub fn delete_lease_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("dynamicSecrets().leases.delete(leaseId, options)", args_json)?;
-    let segment = lease_segment(&args)?;
-    let o = args.object(1, "options", true)?;
-    check_location(&o)?;
-    o.opt_bool("isForced")?;
-    Ok(ApiRequest::with_body(
-        HttpMethod::Delete,
-        format!("{LEASES}/{segment}"),
-        &Value::Object(o.raw()),
-    ))
+impl Call for DeleteLease {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "leaseId", &self.lease_id)?;
+        Ok(ApiRequest::with_body(HttpMethod::Delete, format!("{LEASES}/{segment}"), &body(&self.body)))
+    }
 }
 
-pub fn renew_lease_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("dynamicSecrets().leases.renew(leaseId, options)", args_json)?;
-    let segment = lease_segment(&args)?;
-    let o = args.object(1, "options", true)?;
-    check_location(&o)?;
-    o.opt_str("ttl")?;
-    Ok(ApiRequest::with_body(
-        HttpMethod::Post,
-        format!("{LEASES}/{segment}/renew"),
-        &Value::Object(o.raw()),
-    ))
+/// `dynamicSecrets().leases.renew(leaseId, options)`.
+#[derive(Clone, Debug, Default)]
+pub struct RenewLease {
+    pub lease_id: String,
+    /// The options object (`projectSlug`, `environmentSlug`, `path`, `ttl`) as given.
+    pub body: Map<String, Value>,
+}
+
+impl Call for RenewLease {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "leaseId", &self.lease_id)?;
+        Ok(ApiRequest::with_body(
+            HttpMethod::Post,
+            format!("{LEASES}/{segment}/renew"),
+            &body(&self.body),
+        ))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn create_sends_the_options_unchanged() {
-        let json = r#"[{"provider":{"type":"redis","inputs":{"host":"h","port":6379}},"defaultTTL":"1h","maxTTL":"24h","name":"n","projectSlug":"p","environmentSlug":"dev","extra":1}]"#;
-        let req = create_request(json).unwrap();
-        assert_eq!(req.path, "/api/v1/dynamic-secrets");
-        assert_eq!(
-            req.body.unwrap().expose(),
-            r#"{"provider":{"type":"redis","inputs":{"host":"h","port":6379}},"defaultTTL":"1h","maxTTL":"24h","name":"n","projectSlug":"p","environmentSlug":"dev","extra":1}"#
-        );
+    fn object(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).unwrap()
     }
 
     #[test]
-    fn create_checks_the_provider() {
-        let e = create_request(r#"[{"provider":{"type":"redis"},"defaultTTL":"1h","name":"n","projectSlug":"p","environmentSlug":"d"}]"#)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("\"provider\""), "{e}");
+    fn create_sends_the_options_unchanged() {
+        let json = r#"{"provider":{"type":"redis","inputs":{"host":"h","port":6379}},"defaultTTL":"1h","maxTTL":"24h","name":"n","projectSlug":"p","environmentSlug":"dev","extra":1}"#;
+        let req = CreateDynamicSecret { body: object(json) }.request().unwrap();
+        assert_eq!(req.path, "/api/v1/dynamic-secrets");
+        assert_eq!(req.body.unwrap().expose(), json);
     }
 
     #[test]
     fn lease_ids_are_encoded() {
-        let req = delete_lease_request(r#"["../x",{"projectSlug":"p","environmentSlug":"d"}]"#).unwrap();
+        let location = object(r#"{"projectSlug":"p","environmentSlug":"d"}"#);
+        let req = DeleteLease { lease_id: "../x".into(), body: location.clone() }.request().unwrap();
         assert_eq!(req.path, "/api/v1/dynamic-secrets/leases/..%2Fx");
-        let req = renew_lease_request(r#"["abc",{"projectSlug":"p","environmentSlug":"d","ttl":"5m"}]"#).unwrap();
+        let req = RenewLease { lease_id: "abc".into(), body: location.clone() }.request().unwrap();
         assert_eq!(req.path, "/api/v1/dynamic-secrets/leases/abc/renew");
-        assert!(delete_lease_request(r#"["..",{"projectSlug":"p","environmentSlug":"d"}]"#).is_err());
+        let e = DeleteLease { lease_id: "..".into(), body: location }.request().unwrap_err();
+        assert!(e.to_string().starts_with("dynamicSecrets().leases.delete(leaseId, options): "), "{e}");
     }
 }

@@ -1,26 +1,30 @@
 //! `environments()`.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::args::Args;
+use super::calls::{Call, Labelled};
 use super::error::SdkResult;
 use super::path;
-use super::transport::{ApiRequest, HttpMethod};
+use super::request::{ApiRequest, HttpMethod};
 
-/// `environments().create(options)`: the options object is the body, as in the
-/// official SDK; the project id is also put (encoded) in the path.
-pub fn create_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("environments().create(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    o.req_str("name")?;
-    o.req_str("slug")?;
-    o.opt_number("position")?;
-    let project = path::segment(args.call(), "projectId", &o.req_str("projectId")?)?;
-    Ok(ApiRequest::with_body(
-        HttpMethod::Post,
-        format!("/api/v1/workspace/{project}/environments"),
-        &Value::Object(o.raw()),
-    ))
+/// `environments().create(options)`: the options object is the body, as in
+/// the official SDK; the project id is also put (encoded) in the path.
+#[derive(Clone, Debug, Default)]
+pub struct CreateEnvironment {
+    pub project_id: String,
+    /// The options object (`name`, `slug`, `projectId`, `position`, ...) as given.
+    pub body: Map<String, Value>,
+}
+
+impl Call for CreateEnvironment {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let project = path::segment(Self::LABEL, "projectId", &self.project_id)?;
+        Ok(ApiRequest::with_body(
+            HttpMethod::Post,
+            format!("/api/v1/workspace/{project}/environments"),
+            &Value::Object(self.body.clone()),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -29,7 +33,14 @@ mod tests {
 
     #[test]
     fn create_puts_the_project_in_the_path() {
-        let req = create_request(r#"[{"name":"Dev 2","projectId":"p1","slug":"dev-2","position":3}]"#).unwrap();
+        let body: Value =
+            serde_json::from_str(r#"{"name":"Dev 2","projectId":"p1","slug":"dev-2","position":3}"#).unwrap();
+        let req = CreateEnvironment {
+            project_id: "p1".into(),
+            body: body.as_object().unwrap().clone(),
+        }
+        .request()
+        .unwrap();
         assert_eq!(req.path, "/api/v1/workspace/p1/environments");
         assert_eq!(req.body.unwrap().expose(), r#"{"name":"Dev 2","projectId":"p1","slug":"dev-2","position":3}"#);
     }

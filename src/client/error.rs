@@ -120,6 +120,27 @@ impl std::error::Error for SdkError {}
 
 pub type SdkResult<T> = Result<T, SdkError>;
 
+/// An error and its causes on one line, each text once: a cause whose text
+/// is already shown is left out, and so is hyper-util's "client error
+/// (Connect)" wrapper, which says nothing its own cause does not.
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = Some(error);
+    while let Some(e) = current {
+        let text = e.to_string();
+        let is_wrapper = text.starts_with("client error (");
+        if !is_wrapper && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    if parts.is_empty() {
+        error.to_string()
+    } else {
+        parts.join(": ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,98 +2,128 @@
 //! the official SDK sends them. Key ids are percent-encoded into the path (the
 //! official SDK puts them in raw, so `../x` reaches another route there).
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::args::{Args, Opts};
+use super::calls::{Call, Labelled};
 use super::error::SdkResult;
 use super::path;
-use super::transport::{ApiRequest, HttpMethod};
+use super::request::{ApiRequest, HttpMethod};
 
 const KEYS: &str = "/api/v1/kms/keys";
-const KEY_USAGES: &[&str] = &["encrypt-decrypt", "sign-verify"];
-const ENCRYPTION_ALGORITHMS: &[&str] = &["RSA_4096", "ECC_NIST_P256", "aes-256-gcm", "aes-128-gcm"];
 
-/// Parses `[options]` and returns them with the encoded `keyId`.
-fn key_call<'a>(args: &'a Args) -> SdkResult<(String, Opts<'a>)> {
-    let o = args.object(0, "options", true)?;
-    let key_id = path::segment(args.call(), "keyId", &o.req_str("keyId")?)?;
-    Ok((key_id, o))
+/// The values `keyUsage` may take.
+pub const KEY_USAGES: &[&str] = &["encrypt-decrypt", "sign-verify"];
+/// The values `encryptionAlgorithm` may take.
+pub const ENCRYPTION_ALGORITHMS: &[&str] = &["RSA_4096", "ECC_NIST_P256", "aes-256-gcm", "aes-128-gcm"];
+
+/// `kms().keys().create(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct CreateKey {
+    /// The options object (`projectId`, `name`, `keyUsage`, ...) as given.
+    pub body: Map<String, Value>,
 }
 
-pub fn create_key_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("kms().keys().create(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    o.req_str("projectId")?;
-    o.req_str("name")?;
-    o.opt_str("description")?;
-    o.opt_enum("keyUsage", KEY_USAGES)?;
-    o.opt_enum("encryptionAlgorithm", ENCRYPTION_ALGORITHMS)?;
-    Ok(ApiRequest::with_body(HttpMethod::Post, KEYS, &Value::Object(o.raw())))
-}
-
-pub fn delete_key_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("kms().keys().delete(options)", args_json)?;
-    let (key_id, _) = key_call(&args)?;
-    Ok(ApiRequest::bare(HttpMethod::Delete, format!("{KEYS}/{key_id}")))
-}
-
-pub fn get_key_by_name_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("kms().keys().getByName(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    let name = path::segment(args.call(), "name", &o.req_str("name")?)?;
-    let project_id = o.req_str("projectId")?;
-    Ok(ApiRequest::get(
-        format!("{KEYS}/key-name/{name}"),
-        vec![("projectId", project_id)],
-    ))
-}
-
-/// encrypt, decrypt, sign and verify: POST `/keys/<id>/<action>` with the options as body.
-fn key_action(call: &'static str, action: &str, required: &[&str], args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse(call, args_json)?;
-    let (key_id, o) = key_call(&args)?;
-    for key in required {
-        o.req_str(key)?;
+impl Call for CreateKey {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        Ok(ApiRequest::with_body(HttpMethod::Post, KEYS, &Value::Object(self.body.clone())))
     }
-    o.opt_bool("isDigest")?;
-    Ok(ApiRequest::with_body(
-        HttpMethod::Post,
-        format!("{KEYS}/{key_id}/{action}"),
-        &Value::Object(o.raw()),
-    ))
 }
 
-pub fn encrypt_request(args_json: &str) -> SdkResult<ApiRequest> {
-    key_action("kms().encryption().encrypt(options)", "encrypt", &["plaintext"], args_json)
+/// `kms().keys().delete(options)`: no body.
+#[derive(Clone, Debug, Default)]
+pub struct DeleteKey {
+    pub key_id: String,
 }
 
-pub fn decrypt_request(args_json: &str) -> SdkResult<ApiRequest> {
-    key_action("kms().encryption().decrypt(options)", "decrypt", &["ciphertext"], args_json)
+impl Call for DeleteKey {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let key_id = path::segment(Self::LABEL, "keyId", &self.key_id)?;
+        Ok(ApiRequest::bare(HttpMethod::Delete, format!("{KEYS}/{key_id}")))
+    }
 }
 
-pub fn sign_request(args_json: &str) -> SdkResult<ApiRequest> {
-    key_action("kms().signing().sign(options)", "sign", &["data", "signingAlgorithm"], args_json)
+/// `kms().keys().getByName(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct GetKeyByName {
+    pub project_id: String,
+    pub name: String,
 }
 
-pub fn verify_request(args_json: &str) -> SdkResult<ApiRequest> {
-    key_action(
-        "kms().signing().verify(options)",
-        "verify",
-        &["data", "signature", "signingAlgorithm"],
-        args_json,
-    )
+impl Call for GetKeyByName {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let name = path::segment(Self::LABEL, "name", &self.name)?;
+        Ok(ApiRequest::get(
+            format!("{KEYS}/key-name/{name}"),
+            vec![("projectId", self.project_id.clone())],
+        ))
+    }
 }
 
-pub fn list_signing_algorithms_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("kms().signing().listSigningAlgorithms(options)", args_json)?;
-    let (key_id, _) = key_call(&args)?;
-    Ok(ApiRequest::get_plain(format!("{KEYS}/{key_id}/signing-algorithms")))
+/// Declares a POST `/keys/<keyId>/<action>` call whose body is the options object.
+macro_rules! key_action {
+    ($(#[$doc:meta])* $name:ident, $action:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default)]
+        pub struct $name {
+            pub key_id: String,
+            /// The options object (with `keyId`) as given.
+            pub body: Map<String, Value>,
+        }
+
+        impl Call for $name {
+            fn request(&self) -> SdkResult<ApiRequest> {
+                let key_id = path::segment(Self::LABEL, "keyId", &self.key_id)?;
+                Ok(ApiRequest::with_body(
+                    HttpMethod::Post,
+                    format!("{KEYS}/{key_id}/{}", $action),
+                    &Value::Object(self.body.clone()),
+                ))
+            }
+        }
+    };
 }
 
-pub fn get_public_key_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("kms().signing().getPublicKey(options)", args_json)?;
-    let (key_id, _) = key_call(&args)?;
-    Ok(ApiRequest::get_plain(format!("{KEYS}/{key_id}/public-key")))
+key_action!(
+    /// `kms().encryption().encrypt(options)`.
+    Encrypt, "encrypt"
+);
+key_action!(
+    /// `kms().encryption().decrypt(options)`.
+    Decrypt, "decrypt"
+);
+key_action!(
+    /// `kms().signing().sign(options)`.
+    Sign, "sign"
+);
+key_action!(
+    /// `kms().signing().verify(options)`.
+    Verify, "verify"
+);
+
+/// `kms().signing().listSigningAlgorithms(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct ListSigningAlgorithms {
+    pub key_id: String,
+}
+
+impl Call for ListSigningAlgorithms {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let key_id = path::segment(Self::LABEL, "keyId", &self.key_id)?;
+        Ok(ApiRequest::get_plain(format!("{KEYS}/{key_id}/signing-algorithms")))
+    }
+}
+
+/// `kms().signing().getPublicKey(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct GetPublicKey {
+    pub key_id: String,
+}
+
+impl Call for GetPublicKey {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let key_id = path::segment(Self::LABEL, "keyId", &self.key_id)?;
+        Ok(ApiRequest::get_plain(format!("{KEYS}/{key_id}/public-key")))
+    }
 }
 
 #[cfg(test)]
@@ -102,24 +132,19 @@ mod tests {
 
     #[test]
     fn key_ids_are_encoded_and_bodies_pass_through() {
-        let req = encrypt_request(r#"[{"keyId":"../x","plaintext":"aGk="}]"#).unwrap();
+        let body: Map<String, Value> = serde_json::from_str(r#"{"keyId":"../x","plaintext":"aGk="}"#).unwrap();
+        let req = Encrypt { key_id: "../x".into(), body }.request().unwrap();
         assert_eq!(req.path, "/api/v1/kms/keys/..%2Fx/encrypt");
         assert_eq!(req.body.unwrap().expose(), r#"{"keyId":"../x","plaintext":"aGk="}"#);
-        let req = delete_key_request(r#"[{"keyId":"k1"}]"#).unwrap();
+        let req = DeleteKey { key_id: "k1".into() }.request().unwrap();
         assert!(req.body.is_none());
         assert_eq!(req.method, HttpMethod::Delete);
     }
 
     #[test]
     fn get_by_name_encodes_the_project_id_as_a_query_parameter() {
-        let req = get_key_by_name_request(r#"[{"projectId":"a&b","name":"k"}]"#).unwrap();
+        let req = GetKeyByName { project_id: "a&b".into(), name: "k".into() }.request().unwrap();
         assert_eq!(req.path, "/api/v1/kms/keys/key-name/k");
         assert_eq!(req.query.unwrap(), vec![("projectId", "a&b".to_string())]);
-    }
-
-    #[test]
-    fn sign_requires_an_algorithm() {
-        let e = sign_request(r#"[{"keyId":"k","data":"aGk="}]"#).unwrap_err().to_string();
-        assert!(e.contains("signingAlgorithm"), "{e}");
     }
 }

@@ -1,10 +1,29 @@
 //! The pure Rust core of the SDK: HTTP, retries, auth state and one module per
-//! API area. Nothing here knows about napi; `src/node` is the binding.
+//! API area. Nothing here knows about napi or JavaScript argument conventions;
+//! `src/node` is the binding.
+//!
+//! Each call is a typed request (`secrets::ListSecrets`, `kms::Encrypt`, ...)
+//! issued by the `InfisicalClient` method of the same name (`list_secrets`,
+//! `kms_encrypt`, ...; the table is in `calls`). Usable from Rust alone:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), infisical_sdk_native::client::SdkError> {
+//! use std::sync::Arc;
+//! use infisical_sdk_native::client::{secrets::ListSecrets, ClientOptions, InfisicalClient};
+//!
+//! let client = Arc::new(InfisicalClient::new(ClientOptions::default())?);
+//! client.set_access_token("token");
+//! let call = ListSecrets { project_id: "p".into(), environment: "dev".into(), ..Default::default() };
+//! let response = client.list_secrets(call).response().await?;
+//! println!("{}", response.body);
+//! # Ok(())
+//! # }
+//! ```
 
-pub mod args;
 pub mod auth;
 pub mod aws_iam;
 pub mod cache;
+pub mod calls;
 pub mod clock;
 pub mod coalesce;
 pub mod dynamic_secrets;
@@ -15,12 +34,16 @@ pub mod kms;
 pub mod path;
 pub mod process_env;
 pub mod projects;
+pub mod request;
 pub mod retry;
 pub mod secret_string;
 pub mod secrets;
 pub mod session;
 pub mod tls;
 pub mod transport;
+
+#[cfg(test)]
+mod loopback_tests;
 
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
@@ -34,7 +57,9 @@ use coalesce::{Coalescer, JoinWindow, SharedResponse};
 pub use error::{SdkError, SdkResult};
 use secret_string::SecretString;
 use session::AuthState;
-use transport::{ApiRequest, ApiResponse, CacheRole, HttpMethod, Transport, TransportConfig};
+pub use calls::Call;
+pub use request::{ApiRequest, ApiResponse, CacheRole, HttpMethod};
+use transport::{Transport, TransportConfig};
 
 /// Options of `new InfisicalSDK(options)`, and what the binding read from
 /// `process.env` at that moment (the core never reads the environment).
@@ -120,6 +145,12 @@ pub struct Settled {
 impl PendingCall {
     pub fn failed(error: SdkError) -> Self {
         PendingCall { state: Pending::Ready(Err(error)) }
+    }
+
+    /// The answer, once it is there (the join window closes at once; the
+    /// binding uses `finish` to keep it open until JavaScript has the answer).
+    pub async fn response(self) -> SdkResult<Arc<ApiResponse>> {
+        self.finish().await.result
     }
 
     pub async fn finish(self) -> Settled {

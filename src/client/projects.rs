@@ -1,41 +1,54 @@
 //! `projects()`.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::args::Args;
+use super::calls::{Call, Labelled};
 use super::error::{SdkError, SdkResult};
 use super::path;
-use super::transport::{ApiRequest, HttpMethod};
+use super::request::{ApiRequest, HttpMethod};
 
-pub fn create_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("projects().create(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    o.req_str("projectName")?;
-    // Typed as required by the official SDK, but the server defaults it to
-    // "secret-manager" and the official SDK sends the call without it.
-    for key in ["type", "projectDescription", "slug", "template", "kmsKeyId"] {
-        o.opt_str(key)?;
-    }
-    Ok(ApiRequest::with_body(HttpMethod::Post, "/api/v2/workspace", &Value::Object(o.raw())))
+/// `projects().create(options)`: the options object is the body.
+#[derive(Clone, Debug, Default)]
+pub struct CreateProject {
+    /// The options object (`projectName`, `type`, ...) as given.
+    pub body: Map<String, Value>,
 }
 
-/// `projects().inviteMembers(options)`: refuses locally, with the official
-/// message, when neither emails nor usernames are given.
-pub fn invite_members_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("projects().inviteMembers(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    let project = path::segment(args.call(), "projectId", &o.req_str("projectId")?)?;
-    let emails = o.opt_str_array("emails")?.unwrap_or_default();
-    let usernames = o.opt_str_array("usernames")?.unwrap_or_default();
-    o.opt_str_array("roleSlugs")?;
-    if emails.is_empty() && usernames.is_empty() {
-        return Err(SdkError::sdk("Either usernames or emails must be provided"));
+impl Call for CreateProject {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        Ok(ApiRequest::with_body(
+            HttpMethod::Post,
+            "/api/v2/workspace",
+            &Value::Object(self.body.clone()),
+        ))
     }
-    Ok(ApiRequest::with_body(
-        HttpMethod::Post,
-        format!("/api/v2/workspace/{project}/memberships"),
-        &Value::Object(o.raw()),
-    ))
+}
+
+/// `projects().inviteMembers(options)`: the options object is the body.
+#[derive(Clone, Debug, Default)]
+pub struct InviteMembers {
+    pub project_id: String,
+    /// With `usernames`: the call is refused locally, with the official
+    /// message, when neither names anyone.
+    pub emails: Option<Vec<String>>,
+    pub usernames: Option<Vec<String>>,
+    /// The options object (`projectId`, `emails`, `usernames`, `roleSlugs`) as given.
+    pub body: Map<String, Value>,
+}
+
+impl Call for InviteMembers {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let project = path::segment(Self::LABEL, "projectId", &self.project_id)?;
+        let none = |list: &Option<Vec<String>>| list.as_ref().is_none_or(Vec::is_empty);
+        if none(&self.emails) && none(&self.usernames) {
+            return Err(SdkError::sdk("Either usernames or emails must be provided"));
+        }
+        Ok(ApiRequest::with_body(
+            HttpMethod::Post,
+            format!("/api/v2/workspace/{project}/memberships"),
+            &Value::Object(self.body.clone()),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -44,9 +57,14 @@ mod tests {
 
     #[test]
     fn invite_needs_someone_to_invite() {
-        let e = invite_members_request(r#"[{"projectId":"p","emails":[]}]"#).unwrap_err();
+        let mut call = InviteMembers {
+            project_id: "p".into(),
+            emails: Some(vec![]),
+            ..Default::default()
+        };
+        let e = call.request().unwrap_err();
         assert_eq!(e.to_string(), "Either usernames or emails must be provided");
-        let req = invite_members_request(r#"[{"projectId":"p","emails":["a@b.c"]}]"#).unwrap();
-        assert_eq!(req.path, "/api/v2/workspace/p/memberships");
+        call.usernames = Some(vec!["u".into()]);
+        assert_eq!(call.request().unwrap().path, "/api/v2/workspace/p/memberships");
     }
 }

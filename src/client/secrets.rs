@@ -1,181 +1,275 @@
 //! `secrets()`: the v3 raw secret routes, with requests built field by field
 //! in the order the official SDK builds them.
 
-use super::args::{js_number_string, Args, Body, Opts};
-use super::cache::{normalize_path, CacheScope, WriteTarget};
+use serde_json::{Number, Value};
+
+use super::calls::{Call, Labelled};
 use super::error::SdkResult;
 use super::path;
-use super::transport::{ApiRequest, CacheRole, HttpMethod};
+use super::request::{normalize_path, ApiRequest, Body, CacheRole, CacheScope, HttpMethod, WriteTarget};
 
 const SECRETS_RAW: &str = "/api/v3/secrets/raw";
-const SECRET_TYPES: &[&str] = &["shared", "personal"];
+
+/// A secret's `type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretType {
+    Shared,
+    Personal,
+}
+
+impl SecretType {
+    /// Every value, as the wire spells it.
+    pub const ALL: &'static [&'static str] = &["shared", "personal"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SecretType::Shared => "shared",
+            SecretType::Personal => "personal",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "shared" => Some(SecretType::Shared),
+            "personal" => Some(SecretType::Personal),
+            _ => None,
+        }
+    }
+}
 
 /// The string form the official SDK gives booleans on the wire.
 fn bool_str(b: bool) -> String {
     if b { "true" } else { "false" }.to_string()
 }
 
-/// The fields `createSecret` and `updateSecret` share, in the official order
-/// after `secretValue` / `newSecretName`.
-fn put_shared_secret_fields(body: &mut Body, o: &Opts) -> SdkResult<()> {
-    body.put_opt("secretComment", o.opt_str("secretComment")?)
-        .put_opt("secretPath", o.opt_str("secretPath")?)
-        .put_opt("secretReminderNote", o.opt_str("secretReminderNote")?)
-        .put_opt("secretReminderRepeatDays", o.opt_number("secretReminderRepeatDays")?)
-        .put_opt("skipMultilineEncoding", o.opt_bool("skipMultilineEncoding")?)
-        .put_opt("tagIds", o.opt_str_array("tagIds")?)
-        .put_opt("type", o.opt_enum("type", SECRET_TYPES)?);
-    Ok(())
-}
-
-pub fn list_secrets_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("secrets().listSecrets(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    let project_id = o.req_str("projectId")?;
-    let environment = o.req_str("environment")?;
-    let expand = o.opt_bool("expandSecretReferences")?.unwrap_or(true);
-    let imports = o.opt_bool("includeImports")?.unwrap_or(false);
-    let recursive = o.opt_bool("recursive")?.unwrap_or(false);
-    let secret_path = o.opt_str("secretPath")?;
-    let scope = CacheScope {
-        project: project_id.clone(),
-        environment: environment.clone(),
-        path: normalize_path(secret_path.as_deref()),
-        recursive,
-        project_wide: expand || imports,
-    };
-    let mut query = vec![
-        ("workspaceId", project_id),
-        ("environment", environment),
-        ("expandSecretReferences", bool_str(expand)),
-        ("include_imports", bool_str(imports)),
-        ("recursive", bool_str(recursive)),
-    ];
-    if let Some(path) = secret_path {
-        query.push(("secretPath", path));
+/// Formats a JSON number the way JavaScript's `String(n)` does for the values
+/// query strings carry (integers without a fraction).
+pub fn js_number_string(n: &Number) -> String {
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
     }
-    if let Some(tags) = o.opt_str_array("tagSlugs")? {
-        query.push(("tagSlugs", tags.join(",")));
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
     }
-    query.push((
-        "viewSecretValue",
-        bool_str(o.opt_bool("viewSecretValue")?.unwrap_or(true)),
-    ));
-    // Checked here so a wrong type is reported even though the JS layer acts on it.
-    o.opt_bool("attachToProcessEnv")?;
-    Ok(ApiRequest::get(SECRETS_RAW, query).with_cache(CacheRole::Read(scope)))
-}
-
-pub fn get_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("secrets().getSecret(options)", args_json)?;
-    let o = args.object(0, "options", true)?;
-    let secret_name = o.req_str("secretName")?;
-    let segment = path::segment(args.call(), "secretName", &secret_name)?;
-    let project_id = o.req_str("projectId")?;
-    let environment = o.req_str("environment")?;
-    let expand = o.opt_bool("expandSecretReferences")?.unwrap_or(true);
-    let imports = o.opt_bool("includeImports")?.unwrap_or(false);
-    let secret_path = o.opt_str("secretPath")?;
-    let scope = CacheScope {
-        project: project_id.clone(),
-        environment: environment.clone(),
-        path: normalize_path(secret_path.as_deref()),
-        recursive: false,
-        project_wide: expand || imports,
-    };
-    let mut query = vec![
-        // The official SDK repeats the name in the query string.
-        ("secretName", secret_name),
-        ("workspaceId", project_id),
-        ("environment", environment),
-        ("expandSecretReferences", bool_str(expand)),
-        ("includeImports", bool_str(imports)),
-    ];
-    if let Some(path) = secret_path {
-        query.push(("secretPath", path));
+    match n.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{}", f as i128),
+        Some(f) => format!("{f}"),
+        None => n.to_string(),
     }
-    if let Some(kind) = o.opt_enum("type", SECRET_TYPES)? {
-        query.push(("type", kind));
+}
+
+/// `secrets().listSecrets(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct ListSecrets {
+    pub project_id: String,
+    pub environment: String,
+    pub secret_path: Option<String>,
+    /// Default true.
+    pub expand_secret_references: Option<bool>,
+    /// Default false.
+    pub include_imports: Option<bool>,
+    /// Default false.
+    pub recursive: Option<bool>,
+    pub tag_slugs: Option<Vec<String>>,
+    /// Default true.
+    pub view_secret_value: Option<bool>,
+}
+
+impl Call for ListSecrets {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let expand = self.expand_secret_references.unwrap_or(true);
+        let imports = self.include_imports.unwrap_or(false);
+        let recursive = self.recursive.unwrap_or(false);
+        let scope = CacheScope {
+            project: self.project_id.clone(),
+            environment: self.environment.clone(),
+            path: normalize_path(self.secret_path.as_deref()),
+            recursive,
+            project_wide: expand || imports,
+        };
+        let mut query = vec![
+            ("workspaceId", self.project_id.clone()),
+            ("environment", self.environment.clone()),
+            ("expandSecretReferences", bool_str(expand)),
+            ("include_imports", bool_str(imports)),
+            ("recursive", bool_str(recursive)),
+        ];
+        if let Some(path) = &self.secret_path {
+            query.push(("secretPath", path.clone()));
+        }
+        if let Some(tags) = &self.tag_slugs {
+            query.push(("tagSlugs", tags.join(",")));
+        }
+        query.push(("viewSecretValue", bool_str(self.view_secret_value.unwrap_or(true))));
+        Ok(ApiRequest::get(SECRETS_RAW, query).with_cache(CacheRole::Read(scope)))
     }
-    if let Some(version) = o.opt_number("version")? {
-        query.push(("version", js_number_string(&version)));
+}
+
+/// `secrets().getSecret(options)`.
+#[derive(Clone, Debug, Default)]
+pub struct GetSecret {
+    pub secret_name: String,
+    pub project_id: String,
+    pub environment: String,
+    pub secret_path: Option<String>,
+    /// Default true.
+    pub expand_secret_references: Option<bool>,
+    /// Default false.
+    pub include_imports: Option<bool>,
+    pub secret_type: Option<SecretType>,
+    pub version: Option<Number>,
+    /// Default true.
+    pub view_secret_value: Option<bool>,
+}
+
+impl Call for GetSecret {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "secretName", &self.secret_name)?;
+        let expand = self.expand_secret_references.unwrap_or(true);
+        let imports = self.include_imports.unwrap_or(false);
+        let scope = CacheScope {
+            project: self.project_id.clone(),
+            environment: self.environment.clone(),
+            path: normalize_path(self.secret_path.as_deref()),
+            recursive: false,
+            project_wide: expand || imports,
+        };
+        let mut query = vec![
+            // The official SDK repeats the name in the query string.
+            ("secretName", self.secret_name.clone()),
+            ("workspaceId", self.project_id.clone()),
+            ("environment", self.environment.clone()),
+            ("expandSecretReferences", bool_str(expand)),
+            ("includeImports", bool_str(imports)),
+        ];
+        if let Some(path) = &self.secret_path {
+            query.push(("secretPath", path.clone()));
+        }
+        if let Some(kind) = self.secret_type {
+            query.push(("type", kind.as_str().to_string()));
+        }
+        if let Some(version) = &self.version {
+            query.push(("version", js_number_string(version)));
+        }
+        query.push(("viewSecretValue", bool_str(self.view_secret_value.unwrap_or(true))));
+        Ok(ApiRequest::get(format!("{SECRETS_RAW}/{segment}"), query).with_cache(CacheRole::Read(scope)))
     }
-    query.push((
-        "viewSecretValue",
-        bool_str(o.opt_bool("viewSecretValue")?.unwrap_or(true)),
-    ));
-    Ok(ApiRequest::get(format!("{SECRETS_RAW}/{segment}"), query).with_cache(CacheRole::Read(scope)))
 }
 
-/// The secret name (first argument) as an encoded path segment, and the options.
-fn name_and_options<'a>(args: &'a Args) -> SdkResult<(String, Opts<'a>)> {
-    let name = args.string(0, "secretName")?;
-    let segment = path::segment(args.call(), "secretName", &name)?;
-    Ok((segment, args.object(1, "options", true)?))
+/// The optional fields `createSecret` and `updateSecret` share, sent in this
+/// order after `secretValue` / `newSecretName`.
+#[derive(Clone, Debug, Default)]
+pub struct SecretFields {
+    pub secret_comment: Option<String>,
+    pub secret_path: Option<String>,
+    pub secret_reminder_note: Option<String>,
+    pub secret_reminder_repeat_days: Option<Number>,
+    pub skip_multiline_encoding: Option<bool>,
+    pub tag_ids: Option<Vec<String>>,
+    pub secret_type: Option<SecretType>,
 }
 
-/// The cache role of a write to the folder the options name.
-fn write_role(o: &Opts) -> SdkResult<CacheRole> {
-    Ok(CacheRole::Write(WriteTarget {
-        project: o.req_str("projectId")?,
-        environment: o.req_str("environment")?,
-        path: normalize_path(o.opt_str("secretPath")?.as_deref()),
-        project_wide: o.opt_str("newSecretName")?.is_some_and(|n| !n.is_empty()),
-    }))
+impl SecretFields {
+    fn put(&self, body: &mut Body) {
+        body.put_opt("secretComment", self.secret_comment.clone())
+            .put_opt("secretPath", self.secret_path.clone())
+            .put_opt("secretReminderNote", self.secret_reminder_note.clone())
+            .put_opt("secretReminderRepeatDays", self.secret_reminder_repeat_days.clone())
+            .put_opt("skipMultilineEncoding", self.skip_multiline_encoding)
+            .put_opt("tagIds", self.tag_ids.clone())
+            .put_opt("type", self.secret_type.map(SecretType::as_str));
+    }
 }
 
-pub fn create_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("secrets().createSecret(secretName, options)", args_json)?;
-    let (segment, o) = name_and_options(&args)?;
-    let mut body = Body::default();
-    body.put("workspaceId", o.req_str("projectId")?)
-        .put("environment", o.req_str("environment")?)
-        .put("secretValue", o.req_str("secretValue")?);
-    put_shared_secret_fields(&mut body, &o)?;
-    // The official SDK accepts `metadata` and `secretMetadata` here but does
-    // not send them; we check their type and, like it, leave them out.
-    o.opt_object("metadata")?;
-    Ok(ApiRequest::with_body(
-        HttpMethod::Post,
-        format!("{SECRETS_RAW}/{segment}"),
-        &body.into_value(),
-    )
-    .with_cache(write_role(&o)?))
+/// The cache role of a write to one folder.
+fn write_role(project_id: &str, environment: &str, secret_path: Option<&str>, renames: bool) -> CacheRole {
+    CacheRole::Write(WriteTarget {
+        project: project_id.to_string(),
+        environment: environment.to_string(),
+        path: normalize_path(secret_path),
+        project_wide: renames,
+    })
 }
 
-pub fn update_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("secrets().updateSecret(secretName, options)", args_json)?;
-    let (segment, o) = name_and_options(&args)?;
-    let mut body = Body::default();
-    body.put("workspaceId", o.req_str("projectId")?)
-        .put("environment", o.req_str("environment")?)
-        .put_opt("secretValue", o.opt_str("secretValue")?)
-        .put_opt("newSecretName", o.opt_str("newSecretName")?);
-    put_shared_secret_fields(&mut body, &o)?;
-    body.put_opt("metadata", o.opt_object("metadata")?);
-    Ok(ApiRequest::with_body(
-        HttpMethod::Patch,
-        format!("{SECRETS_RAW}/{segment}"),
-        &body.into_value(),
-    )
-    .with_cache(write_role(&o)?))
+/// `secrets().createSecret(secretName, options)`. The official SDK accepts
+/// `metadata` and `secretMetadata` here but does not send them; neither do we.
+#[derive(Clone, Debug, Default)]
+pub struct CreateSecret {
+    pub secret_name: String,
+    pub project_id: String,
+    pub environment: String,
+    pub secret_value: String,
+    pub fields: SecretFields,
 }
 
-pub fn delete_secret_request(args_json: &str) -> SdkResult<ApiRequest> {
-    let args = Args::parse("secrets().deleteSecret(secretName, options)", args_json)?;
-    let (segment, o) = name_and_options(&args)?;
-    let mut body = Body::default();
-    body.put("workspaceId", o.req_str("projectId")?)
-        .put("environment", o.req_str("environment")?)
-        .put_opt("secretPath", o.opt_str("secretPath")?)
-        .put_opt("type", o.opt_enum("type", SECRET_TYPES)?);
-    // The official SDK sends a JSON body with DELETE; so do we.
-    Ok(ApiRequest::with_body(
-        HttpMethod::Delete,
-        format!("{SECRETS_RAW}/{segment}"),
-        &body.into_value(),
-    )
-    .with_cache(write_role(&o)?))
+impl Call for CreateSecret {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "secretName", &self.secret_name)?;
+        let mut body = Body::default();
+        body.put("workspaceId", self.project_id.clone())
+            .put("environment", self.environment.clone())
+            .put("secretValue", self.secret_value.clone());
+        self.fields.put(&mut body);
+        let role = write_role(&self.project_id, &self.environment, self.fields.secret_path.as_deref(), false);
+        Ok(ApiRequest::with_body(HttpMethod::Post, format!("{SECRETS_RAW}/{segment}"), &body.into_value())
+            .with_cache(role))
+    }
+}
+
+/// `secrets().updateSecret(secretName, options)`.
+#[derive(Clone, Debug, Default)]
+pub struct UpdateSecret {
+    pub secret_name: String,
+    pub project_id: String,
+    pub environment: String,
+    pub secret_value: Option<String>,
+    pub new_secret_name: Option<String>,
+    pub fields: SecretFields,
+    /// An object, sent as given.
+    pub metadata: Option<Value>,
+}
+
+impl Call for UpdateSecret {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "secretName", &self.secret_name)?;
+        let mut body = Body::default();
+        body.put("workspaceId", self.project_id.clone())
+            .put("environment", self.environment.clone())
+            .put_opt("secretValue", self.secret_value.clone())
+            .put_opt("newSecretName", self.new_secret_name.clone());
+        self.fields.put(&mut body);
+        body.put_opt("metadata", self.metadata.clone());
+        // A rename: the server rewrites references to it anywhere in the project.
+        let renames = self.new_secret_name.as_deref().is_some_and(|n| !n.is_empty());
+        let role = write_role(&self.project_id, &self.environment, self.fields.secret_path.as_deref(), renames);
+        Ok(ApiRequest::with_body(HttpMethod::Patch, format!("{SECRETS_RAW}/{segment}"), &body.into_value())
+            .with_cache(role))
+    }
+}
+
+/// `secrets().deleteSecret(secretName, options)`.
+#[derive(Clone, Debug, Default)]
+pub struct DeleteSecret {
+    pub secret_name: String,
+    pub project_id: String,
+    pub environment: String,
+    pub secret_path: Option<String>,
+    pub secret_type: Option<SecretType>,
+}
+
+impl Call for DeleteSecret {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let segment = path::segment(Self::LABEL, "secretName", &self.secret_name)?;
+        let mut body = Body::default();
+        body.put("workspaceId", self.project_id.clone())
+            .put("environment", self.environment.clone())
+            .put_opt("secretPath", self.secret_path.clone())
+            .put_opt("type", self.secret_type.map(SecretType::as_str));
+        let role = write_role(&self.project_id, &self.environment, self.secret_path.as_deref(), false);
+        // The official SDK sends a JSON body with DELETE; so do we.
+        Ok(ApiRequest::with_body(HttpMethod::Delete, format!("{SECRETS_RAW}/{segment}"), &body.into_value())
+            .with_cache(role))
+    }
 }
 
 #[cfg(test)]
@@ -186,9 +280,17 @@ mod tests {
         req.query.as_ref().unwrap().iter().map(|(k, v)| (*k, v.as_str())).collect()
     }
 
+    fn list(project_id: &str, environment: &str) -> ListSecrets {
+        ListSecrets {
+            project_id: project_id.into(),
+            environment: environment.into(),
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn list_defaults_match_the_official_sdk() {
-        let req = list_secrets_request(r#"[{"projectId":"p","environment":"dev"}]"#).unwrap();
+        let req = list("p", "dev").request().unwrap();
         assert_eq!(req.path, "/api/v3/secrets/raw");
         assert_eq!(
             query(&req),
@@ -205,10 +307,16 @@ mod tests {
 
     #[test]
     fn list_with_every_option() {
-        let req = list_secrets_request(
-            r#"[{"projectId":"p","environment":"dev","secretPath":"/a","recursive":true,"includeImports":true,
-                "expandSecretReferences":false,"tagSlugs":["x","y"],"viewSecretValue":false}]"#,
-        )
+        let req = ListSecrets {
+            secret_path: Some("/a".into()),
+            recursive: Some(true),
+            include_imports: Some(true),
+            expand_secret_references: Some(false),
+            tag_slugs: Some(vec!["x".into(), "y".into()]),
+            view_secret_value: Some(false),
+            ..list("p", "dev")
+        }
+        .request()
         .unwrap();
         assert_eq!(
             query(&req),
@@ -223,15 +331,21 @@ mod tests {
                 ("viewSecretValue", "false")
             ]
         );
-        let empty_tags = list_secrets_request(r#"[{"projectId":"p","environment":"d","tagSlugs":[]}]"#).unwrap();
+        let empty_tags = ListSecrets { tag_slugs: Some(vec![]), ..list("p", "d") }.request().unwrap();
         assert!(query(&empty_tags).contains(&("tagSlugs", "")));
     }
 
     #[test]
     fn get_repeats_the_name_and_encodes_the_path() {
-        let req = get_secret_request(
-            r#"[{"projectId":"p","environment":"dev","secretName":"A B/C","version":2,"type":"shared"}]"#,
-        )
+        let req = GetSecret {
+            secret_name: "A B/C".into(),
+            project_id: "p".into(),
+            environment: "dev".into(),
+            version: Some(2.into()),
+            secret_type: Some(SecretType::Shared),
+            ..Default::default()
+        }
+        .request()
         .unwrap();
         assert_eq!(req.path, "/api/v3/secrets/raw/A%20B%2FC");
         assert_eq!(
@@ -250,10 +364,19 @@ mod tests {
     }
 
     #[test]
-    fn create_drops_metadata_and_keeps_order() {
-        let req = create_secret_request(
-            r#"["K",{"projectId":"p","environment":"dev","secretValue":"v","metadata":{"a":1},"tagIds":["t"],"type":"personal"}]"#,
-        )
+    fn create_keeps_the_official_order() {
+        let req = CreateSecret {
+            secret_name: "K".into(),
+            project_id: "p".into(),
+            environment: "dev".into(),
+            secret_value: "v".into(),
+            fields: SecretFields {
+                tag_ids: Some(vec!["t".into()]),
+                secret_type: Some(SecretType::Personal),
+                ..Default::default()
+            },
+        }
+        .request()
         .unwrap();
         assert_eq!(req.method, HttpMethod::Post);
         assert_eq!(
@@ -264,30 +387,45 @@ mod tests {
 
     #[test]
     fn update_sends_metadata_and_delete_sends_a_body() {
-        let req = update_secret_request(
-            r#"["K",{"projectId":"p","environment":"dev","newSecretName":"N","metadata":{"a":"b"}}]"#,
-        )
+        let req = UpdateSecret {
+            secret_name: "K".into(),
+            project_id: "p".into(),
+            environment: "dev".into(),
+            new_secret_name: Some("N".into()),
+            metadata: Some(serde_json::json!({"a": "b"})),
+            ..Default::default()
+        }
+        .request()
         .unwrap();
+        assert!(matches!(&req.cache, CacheRole::Write(t) if t.project_wide));
         assert_eq!(
             req.body.unwrap().expose(),
             r#"{"workspaceId":"p","environment":"dev","newSecretName":"N","metadata":{"a":"b"}}"#
         );
-        let req = delete_secret_request(r#"["K",{"projectId":"p","environment":"dev","secretPath":"/x"}]"#).unwrap();
+        let req = DeleteSecret {
+            secret_name: "K".into(),
+            project_id: "p".into(),
+            environment: "dev".into(),
+            secret_path: Some("/x".into()),
+            secret_type: None,
+        }
+        .request()
+        .unwrap();
         assert_eq!(req.method, HttpMethod::Delete);
         assert_eq!(req.body.unwrap().expose(), r#"{"workspaceId":"p","environment":"dev","secretPath":"/x"}"#);
     }
 
     #[test]
-    fn bad_input_names_the_option() {
-        let e = list_secrets_request("[null]").unwrap_err().to_string();
-        assert!(e.contains("options"), "{e}");
-        let e = list_secrets_request(r#"[{"environment":"dev"}]"#).unwrap_err().to_string();
-        assert!(e.contains("projectId"), "{e}");
-        let e = get_secret_request(r#"[{"projectId":"p","environment":5,"secretName":"a"}]"#).unwrap_err().to_string();
-        assert!(e.contains("environment") && e.contains("number"), "{e}");
-        let e = create_secret_request(r#"[7,{}]"#).unwrap_err().to_string();
-        assert!(e.contains("secretName"), "{e}");
-        let e = update_secret_request(r#"["K",{"projectId":"p","environment":"d","type":"x"}]"#).unwrap_err().to_string();
-        assert!(e.contains("\"type\""), "{e}");
+    fn dot_segments_are_refused_with_the_call_named() {
+        let e = DeleteSecret { secret_name: "..".into(), ..Default::default() }.request().unwrap_err();
+        assert!(e.to_string().starts_with("secrets().deleteSecret(secretName, options): "), "{e}");
+    }
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        let n = |s: &str| serde_json::from_str::<Number>(s).unwrap();
+        assert_eq!(js_number_string(&n("3")), "3");
+        assert_eq!(js_number_string(&n("3.0")), "3");
+        assert_eq!(js_number_string(&n("2.5")), "2.5");
     }
 }

@@ -5,7 +5,6 @@
 //! does not use it by default either.
 
 use super::error::{SdkError, SdkResult};
-use super::transport::TransportConfig;
 
 /// The `caCertificate` option: one or more PEM certificates.
 pub fn parse_ca_certificate(pem: &str) -> SdkResult<Vec<reqwest::Certificate>> {
@@ -45,17 +44,24 @@ fn bundled_roots() -> impl Iterator<Item = reqwest::Certificate> {
         .filter_map(|der| reqwest::Certificate::from_der(der.as_ref()).ok())
 }
 
-pub fn build_http_client(config: &TransportConfig) -> Result<reqwest::Client, String> {
+/// The HTTP client: `timeout` bounds connecting and each read; the trusted
+/// roots are the bundled ones, the certificates in `extra_ca_certs_file`
+/// (`NODE_EXTRA_CA_CERTS`) and `extra_roots` (the `caCertificate` option).
+pub fn build_http_client(
+    timeout: std::time::Duration,
+    extra_roots: &[reqwest::Certificate],
+    extra_ca_certs_file: Option<&str>,
+) -> Result<reqwest::Client, String> {
     install_crypto_provider();
     let roots: Vec<reqwest::Certificate> = bundled_roots()
-        .chain(node_extra_ca_certs(config.extra_ca_certs_file.as_deref()))
-        .chain(config.extra_roots.iter().cloned())
+        .chain(node_extra_ca_certs(extra_ca_certs_file))
+        .chain(extra_roots.iter().cloned())
         .collect();
     reqwest::Client::builder()
         .no_proxy()
         .tls_certs_only(roots)
-        .connect_timeout(config.timeout)
-        .read_timeout(config.timeout)
+        .connect_timeout(timeout)
+        .read_timeout(timeout)
         .pool_idle_timeout(std::time::Duration::from_secs(60))
         .user_agent(concat!("infisical-sdk-native/", env!("CARGO_PKG_VERSION")))
         .build()

@@ -4,10 +4,10 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use super::error::{error_chain, SdkError, SdkResult};
 use serde_json::Value;
 
-use super::cache::{CacheScope, WriteTarget};
-use super::error::{SdkError, SdkResult};
+use super::request::{ApiRequest, ApiResponse, HttpMethod};
 use super::retry::RetryPolicy;
 use super::secret_string::SecretString;
 use super::tls;
@@ -16,136 +16,6 @@ use super::tls;
 pub const DEFAULT_SITE_URL: &str = "https://app.infisical.com";
 /// Per-attempt timeout of the official SDK.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HttpMethod {
-    Get,
-    Post,
-    Patch,
-    Put,
-    Delete,
-}
-
-impl HttpMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HttpMethod::Get => "GET",
-            HttpMethod::Post => "POST",
-            HttpMethod::Patch => "PATCH",
-            HttpMethod::Put => "PUT",
-            HttpMethod::Delete => "DELETE",
-        }
-    }
-
-    fn to_reqwest(self) -> reqwest::Method {
-        match self {
-            HttpMethod::Get => reqwest::Method::GET,
-            HttpMethod::Post => reqwest::Method::POST,
-            HttpMethod::Patch => reqwest::Method::PATCH,
-            HttpMethod::Put => reqwest::Method::PUT,
-            HttpMethod::Delete => reqwest::Method::DELETE,
-        }
-    }
-}
-
-/// One API call as the official SDK would make it.
-#[derive(Debug, Clone)]
-pub struct ApiRequest {
-    pub method: HttpMethod,
-    /// Path relative to the site URL, already percent-encoded where the official SDK encodes.
-    pub path: String,
-    /// Query parameters in the official order; `None` means the call has no params object.
-    pub query: Option<Vec<(&'static str, String)>>,
-    /// JSON body text, sent with `Content-Type: application/json`. Kept as a
-    /// secret: it can hold a client secret or a secret's value.
-    pub body: Option<SecretString>,
-    /// How the answer relates to the secret cache.
-    pub cache: CacheRole,
-}
-
-/// A request's part in the (opt-in) secret cache.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum CacheRole {
-    #[default]
-    None,
-    /// A read whose answer may be cached, and what it depends on.
-    Read(CacheScope),
-    /// A write that changes the secrets of this folder.
-    Write(WriteTarget),
-}
-
-impl ApiRequest {
-    pub fn get(path: impl Into<String>, query: Vec<(&'static str, String)>) -> Self {
-        ApiRequest {
-            method: HttpMethod::Get,
-            path: path.into(),
-            query: Some(query),
-            body: None,
-            cache: CacheRole::None,
-        }
-    }
-
-    /// A GET without a params object (the official SDK then adds no `?`).
-    pub fn get_plain(path: impl Into<String>) -> Self {
-        ApiRequest {
-            method: HttpMethod::Get,
-            path: path.into(),
-            query: None,
-            body: None,
-            cache: CacheRole::None,
-        }
-    }
-
-    /// A request without a body (KMS key deletion).
-    pub fn bare(method: HttpMethod, path: impl Into<String>) -> Self {
-        ApiRequest {
-            method,
-            path: path.into(),
-            query: None,
-            body: None,
-            cache: CacheRole::None,
-        }
-    }
-
-    pub fn with_body(method: HttpMethod, path: impl Into<String>, body: &Value) -> Self {
-        ApiRequest {
-            method,
-            path: path.into(),
-            query: None,
-            // Serializing a Value cannot fail: all its keys are strings.
-            body: Some(SecretString::new(serde_json::to_string(body).unwrap_or_default())),
-            cache: CacheRole::None,
-        }
-    }
-
-    pub fn with_cache(mut self, role: CacheRole) -> Self {
-        self.cache = role;
-        self
-    }
-
-    /// Identifies the answer: method, path and query (not the site or token),
-    /// as JSON so that no two different requests share a key.
-    pub fn key(&self) -> String {
-        serde_json::to_string(&(self.method.as_str(), &self.path, &self.query)).unwrap_or_default()
-    }
-}
-
-/// A successful (2xx) answer. `body` is empty for 204 and empty bodies.
-#[derive(Debug, Clone)]
-pub struct ApiResponse {
-    pub status: u16,
-    pub body: String,
-    /// Whether `body` is pure ASCII, checked once on the I/O thread so the
-    /// binding can hand it to V8 as a one-byte string without scanning it.
-    pub ascii: bool,
-}
-
-impl ApiResponse {
-    pub fn new(status: u16, body: String) -> Self {
-        let ascii = body.is_ascii();
-        ApiResponse { status, body, ascii }
-    }
-}
 
 /// Knobs of the transport. Defaults equal the official SDK's.
 #[derive(Clone, Debug)]
@@ -215,7 +85,13 @@ impl Transport {
     /// The pooled client, built once.
     pub fn http(&self) -> SdkResult<&reqwest::Client> {
         self.http
-            .get_or_init(|| tls::build_http_client(&self.config))
+            .get_or_init(|| {
+                tls::build_http_client(
+                    self.config.timeout,
+                    &self.config.extra_roots,
+                    self.config.extra_ca_certs_file.as_deref(),
+                )
+            })
             .as_ref()
             .map_err(|e| SdkError::sdk(e.clone()))
     }
@@ -291,7 +167,7 @@ impl Transport {
         let mut retries_done = 0u32;
         loop {
             let mut builder = http
-                .request(method.to_reqwest(), url.clone())
+                .request(to_reqwest(method), url.clone())
                 .headers(headers.clone());
             if let Some(body) = &body {
                 builder = builder.body(body.clone());
@@ -320,6 +196,16 @@ impl Transport {
             retries_done += 1;
             tokio::time::sleep(retry.jittered_delay(retries_done)).await;
         }
+    }
+}
+
+fn to_reqwest(method: HttpMethod) -> reqwest::Method {
+    match method {
+        HttpMethod::Get => reqwest::Method::GET,
+        HttpMethod::Post => reqwest::Method::POST,
+        HttpMethod::Patch => reqwest::Method::PATCH,
+        HttpMethod::Put => reqwest::Method::PUT,
+        HttpMethod::Delete => reqwest::Method::DELETE,
     }
 }
 
@@ -369,7 +255,7 @@ async fn read_response(
     let bytes = response.bytes().await.map_err(|e| {
         SdkError::network(format!(
             "Failed to read the response body (status {status}): {}",
-            error_chain(&e)
+            causes(&e)
         ))
     })?;
     // Like `Response.text()`: invalid UTF-8 becomes U+FFFD instead of failing.
@@ -418,32 +304,20 @@ fn network_failure_message(error: &reqwest::Error, timeout: Duration) -> String 
     if error.is_timeout() {
         return timeout_message(timeout);
     }
-    format!("fetch failed: {}", error_chain(error))
+    format!("fetch failed: {}", causes(error))
+}
+
+/// The causes of a reqwest error, without its own line (which repeats the URL).
+fn causes(error: &reqwest::Error) -> String {
+    match std::error::Error::source(error) {
+        Some(cause) => error_chain(cause),
+        None => error.to_string(),
+    }
 }
 
 /// The official SDK's abort message, with the limit that was hit.
 fn timeout_message(timeout: Duration) -> String {
     format!("This operation was aborted: no response within {} ms", timeout.as_millis())
-}
-
-/// The innermost causes of an error, joined, without repeating reqwest's URL line.
-fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut current = error.source();
-    while let Some(cause) = current {
-        let text = cause.to_string();
-        // hyper-util's "client error (Connect)" wrapper says nothing its cause doesn't.
-        let is_wrapper = text.starts_with("client error (");
-        if !is_wrapper && !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        current = cause.source();
-    }
-    if parts.is_empty() {
-        error.to_string()
-    } else {
-        parts.join(": ")
-    }
 }
 
 #[cfg(test)]

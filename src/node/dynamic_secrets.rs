@@ -1,57 +1,104 @@
-//! Binding for `dynamicSecrets()` and its leases.
+//! Binding for `dynamicSecrets()` and its leases: the options are checked
+//! where the official SDK types them, then sent as given.
 
-use napi::bindgen_prelude::PromiseRaw;
-use napi::Env;
-use napi_derive::napi;
+use serde_json::Value;
 
-use super::sdk::NativeClient;
-use super::text::CallOutcome;
-use crate::client::dynamic_secrets;
+use super::args::{Args, FromArgs, Opts};
+use super::sdk::{json_calls, NativeClient};
+use crate::client::dynamic_secrets::{CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, RenewLease};
+use crate::client::SdkResult;
 
-#[napi]
-impl NativeClient {
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn create_dynamic_secret<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, dynamic_secrets::create_request, args)
+json_calls! {
+    create_dynamic_secret => CreateDynamicSecret;
+    delete_dynamic_secret => DeleteDynamicSecret;
+    create_lease => CreateLease;
+    delete_lease => DeleteLease;
+    renew_lease => RenewLease;
+}
+
+/// The location fields every dynamic-secret call carries.
+fn check_location(o: &Opts) -> SdkResult<()> {
+    o.req_str("projectSlug")?;
+    o.req_str("environmentSlug")?;
+    o.opt_str("path")?;
+    Ok(())
+}
+
+impl FromArgs for CreateDynamicSecret {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        let provider = o.opt_object("provider")?.ok_or_else(|| o.missing_error("provider"))?;
+        let shaped = provider.get("type").is_some_and(Value::is_string)
+            && provider.get("inputs").is_some_and(Value::is_object);
+        if !shaped {
+            return Err(o.invalid("provider", "an object with a string \"type\" and an \"inputs\" object"));
+        }
+        o.req_str("name")?;
+        o.req_str("defaultTTL")?;
+        o.opt_str("maxTTL")?;
+        check_location(&o)?;
+        Ok(CreateDynamicSecret { body: o.raw() })
+    }
+}
+
+impl FromArgs for DeleteDynamicSecret {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let dynamic_secret_name = args.string(0, "dynamicSecretName")?;
+        let o = args.object(1, "options", true)?;
+        check_location(&o)?;
+        o.opt_bool("isForced")?;
+        Ok(DeleteDynamicSecret { dynamic_secret_name, body: o.raw() })
+    }
+}
+
+impl FromArgs for CreateLease {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        o.req_str("dynamicSecretName")?;
+        check_location(&o)?;
+        o.opt_str("ttl")?;
+        Ok(CreateLease { body: o.raw() })
+    }
+}
+
+impl FromArgs for DeleteLease {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let lease_id = args.string(0, "leaseId")?;
+        let o = args.object(1, "options", true)?;
+        check_location(&o)?;
+        o.opt_bool("isForced")?;
+        Ok(DeleteLease { lease_id, body: o.raw() })
+    }
+}
+
+impl FromArgs for RenewLease {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let lease_id = args.string(0, "leaseId")?;
+        let o = args.object(1, "options", true)?;
+        check_location(&o)?;
+        o.opt_str("ttl")?;
+        Ok(RenewLease { lease_id, body: o.raw() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_checks_the_provider() {
+        let e = CreateDynamicSecret::from_json(
+            r#"[{"provider":{"type":"redis"},"defaultTTL":"1h","name":"n","projectSlug":"p","environmentSlug":"d"}]"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("\"provider\""), "{e}");
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn delete_dynamic_secret<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, dynamic_secrets::delete_request, args)
-    }
-
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn create_lease<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, dynamic_secrets::create_lease_request, args)
-    }
-
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn delete_lease<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, dynamic_secrets::delete_lease_request, args)
-    }
-
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn renew_lease<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, dynamic_secrets::renew_lease_request, args)
+    #[test]
+    fn the_options_become_the_body() {
+        let call = RenewLease::from_json(r#"["abc",{"projectSlug":"p","environmentSlug":"d","ttl":"5m","x":1}]"#).unwrap();
+        assert_eq!(call.lease_id, "abc");
+        assert_eq!(Value::Object(call.body).to_string(), r#"{"projectSlug":"p","environmentSlug":"d","ttl":"5m","x":1}"#);
     }
 }

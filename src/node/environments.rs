@@ -1,21 +1,23 @@
 //! Binding for `environments()`.
 
-use napi::bindgen_prelude::PromiseRaw;
-use napi::Env;
-use napi_derive::napi;
+use super::args::{Args, FromArgs};
+use super::sdk::{json_calls, NativeClient};
+use crate::client::environments::CreateEnvironment;
+use crate::client::SdkResult;
 
-use super::sdk::NativeClient;
-use super::text::CallOutcome;
-use crate::client::environments;
+json_calls! {
+    create_environment => CreateEnvironment;
+}
 
-#[napi]
-impl NativeClient {
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn create_environment<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, environments::create_request, args)
+impl FromArgs for CreateEnvironment {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        o.req_str("name")?;
+        o.req_str("slug")?;
+        o.opt_number("position")?;
+        Ok(CreateEnvironment {
+            project_id: o.req_str("projectId")?,
+            body: o.raw(),
+        })
     }
 }

@@ -1,30 +1,37 @@
 //! Binding for `folders()`.
 
-use napi::bindgen_prelude::PromiseRaw;
-use napi::Env;
-use napi_derive::napi;
+use super::args::{Args, FromArgs};
+use super::sdk::{json_calls, NativeClient};
+use crate::client::folders::{CreateFolder, ListFolders};
+use crate::client::SdkResult;
 
-use super::sdk::NativeClient;
-use super::text::CallOutcome;
-use crate::client::folders;
+json_calls! {
+    create_folder => CreateFolder;
+    list_folders => ListFolders;
+}
 
-#[napi]
-impl NativeClient {
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn create_folder<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, folders::create_request, args)
+impl FromArgs for CreateFolder {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        Ok(CreateFolder {
+            name: o.req_str("name")?,
+            path: o.opt_str("path")?,
+            project_id: o.req_str("projectId")?,
+            environment: o.req_str("environment")?,
+            description: o.opt_str("description")?,
+        })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn list_folders<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, folders::list_request, args)
+impl FromArgs for ListFolders {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        Ok(ListFolders {
+            environment: o.req_str("environment")?,
+            project_id: o.req_str("projectId")?,
+            path: o.opt_str("path")?,
+            recursive: o.opt_bool("recursive")?,
+            last_secret_modified: o.opt_str("lastSecretModified")?,
+        })
     }
 }

@@ -1,93 +1,100 @@
 //! Binding for `kms()`: keys, encryption, signing.
 
-use napi::bindgen_prelude::PromiseRaw;
-use napi::Env;
-use napi_derive::napi;
+use super::args::{Args, FromArgs, Opts};
+use super::sdk::{json_calls, NativeClient};
+use crate::client::kms::{
+    self, CreateKey, Decrypt, DeleteKey, Encrypt, GetKeyByName, GetPublicKey, ListSigningAlgorithms, Sign, Verify,
+};
+use crate::client::SdkResult;
 
-use super::sdk::NativeClient;
-use super::text::CallOutcome;
-use crate::client::kms;
+json_calls! {
+    create_kms_key => CreateKey;
+    delete_kms_key => DeleteKey;
+    get_kms_key_by_name => GetKeyByName;
+    kms_encrypt => Encrypt;
+    kms_decrypt => Decrypt;
+    kms_sign => Sign;
+    kms_verify => Verify;
+    kms_list_signing_algorithms => ListSigningAlgorithms;
+    kms_get_public_key => GetPublicKey;
+}
 
-#[napi]
-impl NativeClient {
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn create_kms_key<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::create_key_request, args)
+/// The options object of a call on one key, and its `keyId`.
+fn key_options(args: &Args) -> SdkResult<(String, Opts<'_>)> {
+    let o = args.object(0, "options", true)?;
+    let key_id = o.req_str("keyId")?;
+    Ok((key_id, o))
+}
+
+impl FromArgs for CreateKey {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        o.req_str("projectId")?;
+        o.req_str("name")?;
+        o.opt_str("description")?;
+        o.opt_enum("keyUsage", kms::KEY_USAGES)?;
+        o.opt_enum("encryptionAlgorithm", kms::ENCRYPTION_ALGORITHMS)?;
+        Ok(CreateKey { body: o.raw() })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn delete_kms_key<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::delete_key_request, args)
+impl FromArgs for DeleteKey {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        Ok(DeleteKey { key_id: key_options(args)?.0 })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn get_kms_key_by_name<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::get_key_by_name_request, args)
+impl FromArgs for GetKeyByName {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        let name = o.req_str("name")?;
+        Ok(GetKeyByName { project_id: o.req_str("projectId")?, name })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn kms_encrypt<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::encrypt_request, args)
+impl FromArgs for ListSigningAlgorithms {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        Ok(ListSigningAlgorithms { key_id: key_options(args)?.0 })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn kms_decrypt<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::decrypt_request, args)
+impl FromArgs for GetPublicKey {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        Ok(GetPublicKey { key_id: key_options(args)?.0 })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn kms_sign<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::sign_request, args)
-    }
+/// encrypt, decrypt, sign and verify: the options object, with the string
+/// fields each requires, is the body.
+macro_rules! key_action_args {
+    ($($ty:ident: [$($required:literal),*];)*) => {
+        $(
+            impl FromArgs for $ty {
+                fn from_args(args: &Args) -> SdkResult<Self> {
+                    let (key_id, o) = key_options(args)?;
+                    $( o.req_str($required)?; )*
+                    o.opt_bool("isDigest")?;
+                    Ok($ty { key_id, body: o.raw() })
+                }
+            }
+        )*
+    };
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn kms_verify<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::verify_request, args)
-    }
+key_action_args! {
+    Encrypt: ["plaintext"];
+    Decrypt: ["ciphertext"];
+    Sign: ["data", "signingAlgorithm"];
+    Verify: ["data", "signature", "signingAlgorithm"];
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn kms_list_signing_algorithms<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::list_signing_algorithms_request, args)
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn kms_get_public_key<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, kms::get_public_key_request, args)
+    #[test]
+    fn sign_requires_an_algorithm() {
+        let e = Sign::from_json(r#"[{"keyId":"k","data":"aGk="}]"#).unwrap_err().to_string();
+        assert_eq!(e, "Missing required option \"signingAlgorithm\" in kms().signing().sign(options)");
     }
 }

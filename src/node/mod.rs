@@ -1,9 +1,11 @@
 //! The napi binding: a `NativeClient` class whose methods take each call's
-//! arguments as JSON text and resolve to the server's response text. The JS
+//! arguments as JSON text, read them (`args`) into the core's typed request,
+//! and resolve to the server's response text. The JS
 //! layer in `lib/` parses responses with V8's `JSON.parse` (far faster than
 //! building objects through napi) and wraps rejections in the SDK's classes.
 //! One file per API area, as in the core.
 
+mod args;
 mod auth;
 mod dynamic_secrets;
 mod environments;

@@ -1,30 +1,35 @@
 //! Binding for `projects()`.
 
-use napi::bindgen_prelude::PromiseRaw;
-use napi::Env;
-use napi_derive::napi;
+use super::args::{Args, FromArgs};
+use super::sdk::{json_calls, NativeClient};
+use crate::client::projects::{CreateProject, InviteMembers};
+use crate::client::SdkResult;
 
-use super::sdk::NativeClient;
-use super::text::CallOutcome;
-use crate::client::projects;
+json_calls! {
+    create_project => CreateProject;
+    invite_members => InviteMembers;
+}
 
-#[napi]
-impl NativeClient {
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn create_project<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, projects::create_request, args)
+impl FromArgs for CreateProject {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        o.req_str("projectName")?;
+        // `type` is typed as required by the official SDK, but the server
+        // defaults it to "secret-manager" and the official SDK sends the call without it.
+        for key in ["type", "projectDescription", "slug", "template", "kmsKeyId"] {
+            o.opt_str(key)?;
+        }
+        Ok(CreateProject { body: o.raw() })
     }
+}
 
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn invite_members<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        self.run(env, projects::invite_members_request, args)
+impl FromArgs for InviteMembers {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        let project_id = o.req_str("projectId")?;
+        let emails = o.opt_str_array("emails")?;
+        let usernames = o.opt_str_array("usernames")?;
+        o.opt_str_array("roleSlugs")?;
+        Ok(InviteMembers { project_id, emails, usernames, body: o.raw() })
     }
 }

@@ -7,11 +7,11 @@ use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
 use napi::Env;
 use napi_derive::napi;
 
-use super::error::{settle, to_napi};
+use super::args::FromArgs;
+use super::error::{settle, to_napi, Settle};
 use super::text::{CallOutcome, ResponseText};
 use crate::client::cache::CacheConfig;
-use crate::client::transport::ApiRequest;
-use crate::client::{ClientOptions, InfisicalClient, PendingCall, SdkResult};
+use crate::client::{Call, ClientOptions, InfisicalClient, PendingCall, SdkResult};
 
 /// What `new InfisicalSDK(options)` passes down (already type-checked in JS),
 /// with the variables the JS layer read from `process.env` at that moment.
@@ -54,9 +54,9 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// Throws (with the SDK error prefix) on a bad `siteUrl` or `caCertificate`.
+    /// Throws an `InfisicalSDKError` on a bad `siteUrl` or `caCertificate`.
     #[napi(constructor, catch_unwind)]
-    pub fn new(options: NativeClientOptions) -> napi::Result<Self> {
+    pub fn new(env: &Env, options: NativeClientOptions) -> napi::Result<Self> {
         let core = InfisicalClient::new(ClientOptions {
             site_url: options.site_url,
             ca_certificate: options.ca_certificate,
@@ -72,7 +72,7 @@ impl NativeClient {
             request_timeout: options.request_timeout_ms.filter(|v| v.is_finite()).map(millis),
             extra_ca_certs_file: options.extra_ca_certs,
         })
-        .map_err(to_napi)?;
+        .map_err(|e| to_napi(env, &e))?;
         Ok(NativeClient { core: Arc::new(core) })
     }
 
@@ -108,8 +108,27 @@ impl NativeClient {
     }
 }
 
-/// Builds a call's request from its JSON arguments.
-pub(crate) type RequestBuilder = fn(&str) -> SdkResult<ApiRequest>;
+/// Declares `NativeClient` methods (the invoking module imports
+/// `NativeClient`: napi names the class after the written type) that take a call's arguments as JSON text,
+/// read them into the typed request `$ty` and resolve to the response text.
+macro_rules! json_calls {
+    ($($method:ident => $ty:ty;)*) => {
+        #[napi_derive::napi]
+        impl NativeClient {
+            $(
+                #[napi(ts_return_type = "Promise<string>")]
+                pub fn $method<'env>(
+                    &self,
+                    env: &'env napi::Env,
+                    args: String,
+                ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, $crate::node::text::CallOutcome>> {
+                    self.run::<$ty>(env, &args)
+                }
+            )*
+        }
+    };
+}
+pub(crate) use json_calls;
 
 impl NativeClient {
     /// Sends the call `build` describes; the promise resolves to the response
@@ -119,17 +138,16 @@ impl NativeClient {
     /// clone of the core (it never borrows `self`), so a worker thread that
     /// exits with calls in flight frees its `NativeClient` without leaving the
     /// future a dangling reference.
-    pub(crate) fn run<'env>(
+    pub(crate) fn run<'env, C: Call + FromArgs>(
         &self,
         env: &'env Env,
-        build: RequestBuilder,
-        args: String,
+        args: &str,
     ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        let pending = match build(&args) {
-            Ok(request) => self.core.begin(request),
+        let pending = match C::from_json(args) {
+            Ok(call) => self.core.issue(&call),
             Err(error) => PendingCall::failed(error),
         };
-        env.spawn_future(Box::pin(settle(async move { Ok(CallOutcome(pending.finish().await)) })))
+        env.spawn_future(Box::pin(async move { Ok(CallOutcome(pending.finish().await)) }))
     }
 
     /// Like `run`, for calls that resolve to something else (a token).
@@ -137,7 +155,7 @@ impl NativeClient {
         &self,
         env: &'env Env,
         make: impl FnOnce(Arc<InfisicalClient>) -> F,
-    ) -> napi::Result<PromiseRaw<'env, T>>
+    ) -> napi::Result<PromiseRaw<'env, Settle<T>>>
     where
         T: ToNapiValue + Send + 'static,
         F: std::future::Future<Output = SdkResult<T>> + Send + 'static,
@@ -147,8 +165,8 @@ impl NativeClient {
 
     /// A fresh cached answer, synchronously (no thread hop), or None (also
     /// when the arguments are bad: the async path reports that).
-    pub(crate) fn cached(&self, build: RequestBuilder, args: String) -> Option<ResponseText> {
-        let request = build(&args).ok()?;
+    pub(crate) fn cached<C: Call + FromArgs>(&self, args: &str) -> Option<ResponseText> {
+        let request = C::from_json(args).ok()?.request().ok()?;
         self.core.cached(&request).map(ResponseText)
     }
 }

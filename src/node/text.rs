@@ -16,7 +16,7 @@ use napi::bindgen_prelude::{ToNapiValue, TypeName, ValueType};
 use napi::sys;
 
 use super::error::to_napi;
-use crate::client::transport::ApiResponse;
+use crate::client::ApiResponse;
 use crate::client::Settled;
 
 /// The body of a response, possibly shared with the cache or other callers.
@@ -40,10 +40,10 @@ impl TypeName for CallOutcome {
 impl ToNapiValue for CallOutcome {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
         let Settled { result, window } = val.0;
-        // An error here rejects the promise, exactly as a failed future would.
+        // An error here rejects the promise with the SDK error object.
         let value = match result {
             Ok(response) => unsafe { ResponseText::to_napi_value(env, ResponseText(response)) },
-            Err(error) => Err(to_napi(error)),
+            Err(error) => Err(to_napi(&napi::Env::from_raw(env), &error)),
         };
         drop(window);
         value

@@ -1,4 +1,5 @@
-//! Reading and checking the arguments a JavaScript caller passed.
+//! Reading and checking the arguments a JavaScript caller passed, and turning
+//! them into the core's typed requests (`FromArgs`).
 //!
 //! The JS layer hands each call's arguments over as one JSON array produced by
 //! `JSON.stringify`, which is exactly how the official SDK serializes request
@@ -12,7 +13,19 @@
 
 use serde_json::{Map, Value};
 
-use super::error::{SdkError, SdkResult};
+use crate::client::calls::Labelled;
+use crate::client::secrets::SecretType;
+use crate::client::{SdkError, SdkResult};
+
+/// A typed request read from a call's JavaScript arguments.
+pub trait FromArgs: Labelled + Sized {
+    fn from_args(args: &Args) -> SdkResult<Self>;
+
+    /// Parses the JSON array of arguments and reads them.
+    fn from_json(json: &str) -> SdkResult<Self> {
+        Self::from_args(&Args::parse(Self::LABEL, json)?)
+    }
+}
 
 /// Whether JSON text holds a `\uD800`-`\uDFFF` escape (JSON.stringify writes
 /// lone surrogates that way; valid pairs parse, so this is only consulted on failure).
@@ -42,10 +55,6 @@ impl Args {
             ))),
             _ => Err(SdkError::sdk(format!("{call}: could not read the arguments"))),
         }
-    }
-
-    pub fn call(&self) -> &'static str {
-        self.call
     }
 
     /// Argument `index` as an options object; `required` says whether it may be absent.
@@ -172,6 +181,11 @@ impl<'a> Opts<'a> {
         }
     }
 
+    /// `type`, a secret type.
+    pub fn opt_secret_type(&self, key: &str) -> SdkResult<Option<SecretType>> {
+        Ok(self.opt_enum(key, SecretType::ALL)?.as_deref().and_then(SecretType::parse))
+    }
+
     /// One of a fixed set of string values (for example a secret `type`).
     pub fn opt_enum(&self, key: &str, allowed: &[&str]) -> SdkResult<Option<String>> {
         match self.opt_str(key)? {
@@ -189,29 +203,6 @@ impl<'a> Opts<'a> {
     }
 }
 
-/// A JSON body whose keys keep insertion order and skip absent values, as
-/// `JSON.stringify` does with `undefined`.
-#[derive(Default)]
-pub struct Body(Map<String, Value>);
-
-impl Body {
-    pub fn put(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
-        self.0.insert(key.to_string(), value.into());
-        self
-    }
-
-    pub fn put_opt<T: Into<Value>>(&mut self, key: &str, value: Option<T>) -> &mut Self {
-        if let Some(v) = value {
-            self.0.insert(key.to_string(), v.into());
-        }
-        self
-    }
-
-    pub fn into_value(self) -> Value {
-        Value::Object(self.0)
-    }
-}
-
 /// How a JSON value reads in an error message ("number", "undefined", ...).
 fn describe(value: Option<&Value>) -> &'static str {
     match value {
@@ -221,22 +212,6 @@ fn describe(value: Option<&Value>) -> &'static str {
         Some(Value::String(_)) => "string",
         Some(Value::Array(_)) => "array",
         Some(Value::Object(_)) => "object",
-    }
-}
-
-/// Formats a JSON number the way JavaScript's `String(n)` does for the values
-/// query strings carry (integers without a fraction).
-pub fn js_number_string(n: &serde_json::Number) -> String {
-    if let Some(i) = n.as_i64() {
-        return i.to_string();
-    }
-    if let Some(u) = n.as_u64() {
-        return u.to_string();
-    }
-    match n.as_f64() {
-        Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{}", f as i128),
-        Some(f) => format!("{f}"),
-        None => n.to_string(),
     }
 }
 
@@ -288,13 +263,5 @@ mod tests {
         let o = args.object(0, "options", true).unwrap();
         assert!(o.opt_enum("type", &["shared", "personal"]).is_err());
         assert!(o.opt_str_array("tags").is_err());
-    }
-
-    #[test]
-    fn numbers_print_like_javascript() {
-        let n = |s: &str| serde_json::from_str::<serde_json::Number>(s).unwrap();
-        assert_eq!(js_number_string(&n("3")), "3");
-        assert_eq!(js_number_string(&n("3.0")), "3");
-        assert_eq!(js_number_string(&n("2.5")), "2.5");
     }
 }
