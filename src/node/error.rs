@@ -28,6 +28,15 @@ const CLASSES_SOURCE: &str = r#"(function () {
         super(message);
         this.message = message;
         this.name = name;
+        // JavaScriptCore (Bun) gives an error made with no JavaScript frame
+        // on the stack no stack at all; V8 always has one.
+        if (typeof this.stack !== 'string') {
+          Object.defineProperty(this, 'stack', {
+            value: `${name}: ${message}`,
+            writable: true,
+            configurable: true,
+          });
+        }
       }
     },
   })[name];
