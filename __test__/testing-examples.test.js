@@ -36,7 +36,7 @@ function run(args) {
 }
 
 const RUNNERS = {
-  'node-test.test.mjs': { args: ['--test', 'examples/testing/node-test.test.mjs'], passed: /^# pass 2$/m, failed: /^# fail 0$/m },
+  'node-test.test.mjs': { args: ['--test', '--test-reporter=tap', 'examples/testing/node-test.test.mjs'], passed: /^# pass 2$/m, failed: /^# fail 0$/m },
   'vitest.test.mjs': { args: [path.join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--dir', 'examples/testing', 'vitest.test.mjs'], passed: /Tests\s+2 passed \(2\)/ },
   'jest.test.js': { args: [path.join('node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--rootDir', 'examples/testing', 'jest.test.js'], passed: /Tests:\s+2 passed, 2 total/ },
 };

@@ -210,7 +210,7 @@ describe('npm pack, the release layout, and installing from the tarballs', () =>
       fs.writeFileSync(path.join(project, file), code);
       const env = h.cleanEnv();
       delete env.NODE_TEST_CONTEXT; // else the child node:test reports to this runner, not to stdout
-      const result = await h.node(['--test', file], { cwd: project, env, timeout: 60_000 });
+      const result = await h.node(['--test', '--test-reporter=tap', file], { cwd: project, env, timeout: 60_000 }); // tap: Node 23+ defaults to spec
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.match(result.stdout, /^# pass 2$/m);
       assert.match(result.stdout, /^# fail 0$/m);
