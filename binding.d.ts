@@ -2,42 +2,40 @@
 /* eslint-disable */
 
 export declare class NativeClient {
-  /** Resolves to the new access token. */
-  universalAuthLogin(args: string): Promise<string>
+  /** `auth().universalAuth.login(options)`: resolves to the new access token. */
+  universalAuthLogin(options: unknown): Promise<string>
   /**
-   * Resolves to the new access token. `processEnv` holds the variables
-   * `awsEnvNames` selects, read from `process.env` by the caller.
+   * `auth().awsIamAuth.login(options?)`: resolves to the new access
+   * token. The AWS variables are read from `process.env` now, on the JS thread.
    */
-  awsIamAuthLogin(args: string, processEnv: Record<string, string>): Promise<string>
+  awsIamAuthLogin(options: unknown): Promise<string>
   /**
    * `{ InfisicalSDKError, InfisicalSDKRequestError }`: the SDK's error
    * classes, made by the addon once per environment.
    */
   static errorClasses(): { InfisicalSDKError: ErrorConstructor; InfisicalSDKRequestError: ErrorConstructor }
-  /** Whether an AWS IAM login reads the environment variable `name`. */
-  static awsReadsEnv(name: string): boolean
   /** Renews `token` (the caller's `auth()` snapshot); resolves to the new token. */
   renewAccessToken(token?: string | undefined | null): Promise<string>
   setAccessToken(token: string): void
-  createDynamicSecret(args: string): Promise<string>
-  deleteDynamicSecret(args: string): Promise<string>
-  createLease(args: string): Promise<string>
-  deleteLease(args: string): Promise<string>
-  renewLease(args: string): Promise<string>
-  createEnvironment(args: string): Promise<string>
-  createFolder(args: string): Promise<string>
-  listFolders(args: string): Promise<string>
-  createKmsKey(args: string): Promise<string>
-  deleteKmsKey(args: string): Promise<string>
-  getKmsKeyByName(args: string): Promise<string>
-  kmsEncrypt(args: string): Promise<string>
-  kmsDecrypt(args: string): Promise<string>
-  kmsSign(args: string): Promise<string>
-  kmsVerify(args: string): Promise<string>
-  kmsListSigningAlgorithms(args: string): Promise<string>
-  kmsGetPublicKey(args: string): Promise<string>
-  createProject(args: string): Promise<string>
-  inviteMembers(args: string): Promise<string>
+  createDynamicSecret(options: unknown): Promise<any>
+  deleteDynamicSecret(dynamicSecretName: unknown, options: unknown): Promise<any>
+  createLease(options: unknown): Promise<any>
+  deleteLease(leaseId: unknown, options: unknown): Promise<any>
+  renewLease(leaseId: unknown, options: unknown): Promise<any>
+  createEnvironment(options: unknown): Promise<any>
+  createFolder(options: unknown): Promise<any>
+  listFolders(options: unknown): Promise<any>
+  createKmsKey(options: unknown): Promise<any>
+  deleteKmsKey(options: unknown): Promise<any>
+  getKmsKeyByName(options: unknown): Promise<any>
+  kmsEncrypt(options: unknown): Promise<any>
+  kmsDecrypt(options: unknown): Promise<any>
+  kmsSign(options: unknown): Promise<any>
+  kmsVerify(options: unknown): Promise<any>
+  kmsListSigningAlgorithms(options: unknown): Promise<any>
+  kmsGetPublicKey(options: unknown): Promise<any>
+  createProject(options: unknown): Promise<any>
+  inviteMembers(options: unknown): Promise<any>
   /** Throws an `InfisicalSDKError` on a bad `siteUrl` or `caCertificate`. */
   constructor(options: NativeClientOptions)
   /** Drops every cached answer. */
@@ -53,15 +51,11 @@ export declare class NativeClient {
    * tests can let time pass without waiting. Not part of the public API.
    */
   advanceClockForTesting(milliseconds: number): void
-  listSecrets(args: string): Promise<string>
-  getSecret(args: string): Promise<string>
-  createSecret(args: string): Promise<string>
-  updateSecret(args: string): Promise<string>
-  deleteSecret(args: string): Promise<string>
-  /** `getSecret` from the cache without I/O: the body text, or null on a miss. */
-  getSecretCached(args: string): string | null
-  /** `listSecrets` from the cache without I/O: the body text, or null on a miss. */
-  listSecretsCached(args: string): string | null
+  listSecrets(options: unknown): Promise<any>
+  getSecret(options: unknown): Promise<any>
+  createSecret(secretName: unknown, options: unknown): Promise<any>
+  updateSecret(secretName: unknown, options: unknown): Promise<any>
+  deleteSecret(secretName: unknown, options: unknown): Promise<any>
 }
 
 export interface NativeCacheOptions {

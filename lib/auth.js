@@ -5,25 +5,8 @@
 // The token lives in closures, not properties, so util.inspect / JSON.stringify
 // of the SDK never print it.
 
-const { encodeArgs, guard } = require('./call')
+const { guard } = require('./call')
 const { InfisicalSDKError } = require('./errors')
-const { NativeClient } = require('./native')
-
-/**
- * The variables an AWS IAM login reads (the AWS credential and region chain,
- * INFISICAL_MACHINE_IDENTITY_ID), from process.env at the moment of the call,
- * as the official SDK reads them: the native core never reads the environment.
- */
-function awsEnvironment() {
-  const env = {}
-  for (const name of Object.keys(process.env)) {
-    if (NativeClient.awsReadsEnv(name)) {
-      const value = process.env[name]
-      if (typeof value === 'string') env[name] = value
-    }
-  }
-  return env
-}
 
 class AuthClient {
   /**
@@ -42,12 +25,12 @@ class AuthClient {
 
     this.awsIamAuth = {
       login: (options) =>
-        guard(async () => authenticate(await native.awsIamAuthLogin(encodeArgs([options]), awsEnvironment()), true)),
+        guard(async () => authenticate(await native.awsIamAuthLogin(options), true)),
       renew,
     }
     this.universalAuth = {
       login: (options) =>
-        guard(async () => authenticate(await native.universalAuthLogin(encodeArgs([options])), true)),
+        guard(async () => authenticate(await native.universalAuthLogin(options), true)),
       renew,
     }
     /** The token this client holds, or null when not authenticated. */

@@ -3,7 +3,7 @@
 // the whole body. As in the official SDK, create/delete are prototype methods
 // and leases.* are arrow functions.
 
-const { encodeArgs, parseObject, unwrap, guard } = require('./call')
+const { guard } = require('./call')
 
 /**
  * create/delete are prototype methods, as in the official SDK, so they fail
@@ -19,36 +19,23 @@ class DynamicSecretsClient {
   constructor(native) {
     this.#native = native
     this.leases = {
-      create: (options) =>
-        guard(async () =>
-          parseObject(await native.createLease(encodeArgs([options])), 'dynamicSecrets().leases.create'),
-        ),
-      delete: (leaseId, options) =>
-        guard(async () =>
-          parseObject(await native.deleteLease(encodeArgs([leaseId, options])), 'dynamicSecrets().leases.delete'),
-        ),
-      renew: (leaseId, options) =>
-        guard(async () =>
-          parseObject(await native.renewLease(encodeArgs([leaseId, options])), 'dynamicSecrets().leases.renew'),
-        ),
+      create: (options) => native.createLease(options),
+      delete: (leaseId, options) => native.deleteLease(leaseId, options),
+      renew: (leaseId, options) => native.renewLease(leaseId, options),
     }
   }
 
   create(options) {
     return guard(async () => {
       requireInstance(this)
-      const call = 'dynamicSecrets().create'
-      const body = parseObject(await this.#native.createDynamicSecret(encodeArgs([options])), call)
-      return unwrap(body, 'dynamicSecret', call)
+      return this.#native.createDynamicSecret(options)
     })
   }
 
   delete(dynamicSecretName, options) {
     return guard(async () => {
       requireInstance(this)
-      const call = 'dynamicSecrets().delete'
-      const body = parseObject(await this.#native.deleteDynamicSecret(encodeArgs([dynamicSecretName, options])), call)
-      return unwrap(body, 'dynamicSecret', call)
+      return this.#native.deleteDynamicSecret(dynamicSecretName, options)
     })
   }
 }

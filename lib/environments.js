@@ -5,7 +5,7 @@ const { apiMethod } = require('./call')
 
 class EnvironmentsClient {
   constructor(native) {
-    this.create = apiMethod(native, 'createEnvironment', 'environments().create', 'environment')
+    this.create = apiMethod(native, 'createEnvironment')
   }
 }
 

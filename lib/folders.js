@@ -5,8 +5,8 @@ const { apiMethod } = require('./call')
 
 class FoldersClient {
   constructor(native) {
-    this.create = apiMethod(native, 'createFolder', 'folders().create', 'folder')
-    this.listFolders = apiMethod(native, 'listFolders', 'folders().listFolders', 'folders')
+    this.create = apiMethod(native, 'createFolder')
+    this.listFolders = apiMethod(native, 'listFolders')
   }
 }
 

@@ -8,24 +8,19 @@ const { apiMethod } = require('./call')
 class KmsClient {
   constructor(native) {
     this.keys = () => ({
-      create: apiMethod(native, 'createKmsKey', 'kms().keys().create', 'key'),
-      delete: apiMethod(native, 'deleteKmsKey', 'kms().keys().delete', 'key'),
-      getByName: apiMethod(native, 'getKmsKeyByName', 'kms().keys().getByName', 'key'),
+      create: apiMethod(native, 'createKmsKey'),
+      delete: apiMethod(native, 'deleteKmsKey'),
+      getByName: apiMethod(native, 'getKmsKeyByName'),
     })
     this.encryption = () => ({
-      encrypt: apiMethod(native, 'kmsEncrypt', 'kms().encryption().encrypt', 'ciphertext'),
-      decrypt: apiMethod(native, 'kmsDecrypt', 'kms().encryption().decrypt', 'plaintext'),
+      encrypt: apiMethod(native, 'kmsEncrypt'),
+      decrypt: apiMethod(native, 'kmsDecrypt'),
     })
     this.signing = () => ({
-      sign: apiMethod(native, 'kmsSign', 'kms().signing().sign'),
-      verify: apiMethod(native, 'kmsVerify', 'kms().signing().verify'),
-      listSigningAlgorithms: apiMethod(
-        native,
-        'kmsListSigningAlgorithms',
-        'kms().signing().listSigningAlgorithms',
-        'signingAlgorithms',
-      ),
-      getPublicKey: apiMethod(native, 'kmsGetPublicKey', 'kms().signing().getPublicKey', 'publicKey'),
+      sign: apiMethod(native, 'kmsSign'),
+      verify: apiMethod(native, 'kmsVerify'),
+      listSigningAlgorithms: apiMethod(native, 'kmsListSigningAlgorithms'),
+      getPublicKey: apiMethod(native, 'kmsGetPublicKey'),
     })
   }
 }

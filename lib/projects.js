@@ -5,8 +5,8 @@ const { apiMethod } = require('./call')
 
 class ProjectsClient {
   constructor(native) {
-    this.create = apiMethod(native, 'createProject', 'projects().create', 'project')
-    this.inviteMembers = apiMethod(native, 'inviteMembers', 'projects().inviteMembers', 'memberships')
+    this.create = apiMethod(native, 'createProject')
+    this.inviteMembers = apiMethod(native, 'inviteMembers')
   }
 }
 

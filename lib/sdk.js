@@ -96,7 +96,7 @@ class InfisicalSDK {
       return this
     }
     this.#auth = new AuthClient(native, authenticate)
-    this.#secrets = new SecretsClient(native, cache !== undefined)
+    this.#secrets = new SecretsClient(native)
     this.#dynamicSecrets = new DynamicSecretsClient(native)
     this.#environments = new EnvironmentsClient(native)
     this.#projects = new ProjectsClient(native)

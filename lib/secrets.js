@@ -1,8 +1,8 @@
 'use strict'
-// secrets(): requests are built and sent by the native core; this layer parses
-// responses and does what only JavaScript can (process.env).
+// secrets(): requests are built and sent, and responses parsed, by the native
+// addon; this layer does what is left (process.env, imports).
 
-const { encodeArgs, parseObject, unwrap, guard } = require('./call')
+const { guard } = require('./call')
 
 /**
  * attachToProcessEnv, as the official SDK does it: imported secrets whose key
@@ -22,28 +22,12 @@ function attachToProcessEnv(res) {
   for (const secret of included) process.env[secret.secretKey] = secret.secretValue
 }
 
-/**
- * The response text of a cacheable read: synchronously from the native cache
- * when it holds a fresh answer (no thread hop), else through a request.
- */
-async function cachedRead(native, cached, fetch, args) {
-  const hit = cached ? native[cached](args) : null
-  return hit ?? (await native[fetch](args))
-}
-
 class SecretsClient {
-  /**
-   * @param {object} native the NativeClient
-   * @param {boolean} cacheEnabled whether the `cache` option is on
-   */
-  constructor(native, cacheEnabled) {
-    const listCached = cacheEnabled ? 'listSecretsCached' : null
-    const getCached = cacheEnabled ? 'getSecretCached' : null
-
+  /** @param {object} native the NativeClient */
+  constructor(native) {
     this.listSecrets = (options) =>
       guard(async () => {
-        const text = await cachedRead(native, listCached, 'listSecrets', encodeArgs([options]))
-        const res = parseObject(text, 'secrets().listSecrets')
+        const res = await native.listSecrets(options)
         if (options.attachToProcessEnv) attachToProcessEnv(res)
         return res
       })
@@ -65,27 +49,10 @@ class SecretsClient {
         return secrets
       })
 
-    this.getSecret = (options) =>
-      guard(async () => {
-        const text = await cachedRead(native, getCached, 'getSecret', encodeArgs([options]))
-        const body = parseObject(text, 'secrets().getSecret')
-        return unwrap(body, 'secret', 'secrets().getSecret')
-      })
-
-    this.updateSecret = (secretName, options) =>
-      guard(async () =>
-        parseObject(await native.updateSecret(encodeArgs([secretName, options])), 'secrets().updateSecret'),
-      )
-
-    this.createSecret = (secretName, options) =>
-      guard(async () =>
-        parseObject(await native.createSecret(encodeArgs([secretName, options])), 'secrets().createSecret'),
-      )
-
-    this.deleteSecret = (secretName, options) =>
-      guard(async () =>
-        parseObject(await native.deleteSecret(encodeArgs([secretName, options])), 'secrets().deleteSecret'),
-      )
+    this.getSecret = (options) => native.getSecret(options)
+    this.updateSecret = (secretName, options) => native.updateSecret(secretName, options)
+    this.createSecret = (secretName, options) => native.createSecret(secretName, options)
+    this.deleteSecret = (secretName, options) => native.deleteSecret(secretName, options)
   }
 }
 

@@ -1,19 +1,41 @@
 //! Binding for `auth()`.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{JsObjectValue, JsValue, Object, PromiseRaw, Unknown};
 use napi::Env;
 use napi_derive::napi;
 
-use std::collections::HashMap;
-
 use super::args::Args;
 use super::error::{self, Settle};
-use super::sdk::NativeClient;
+use super::sdk::{args_json, NativeClient};
 use crate::client::auth::{AwsIamAuthLogin, UniversalAuthLogin};
 use crate::client::aws_iam;
 use crate::client::calls::label;
 use crate::client::process_env::ProcessEnv;
 use crate::client::SdkResult;
+
+/// The variables an AWS IAM login reads (the AWS credential and region
+/// chain, `INFISICAL_MACHINE_IDENTITY_ID`), from `process.env` at the moment
+/// of the call, as the official SDK reads them (a worker's own copy included).
+fn aws_environment(env: &Env) -> Vec<(String, String)> {
+    let read = || -> napi::Result<Vec<(String, String)>> {
+        let process: Object = env.get_global()?.get_named_property("process")?;
+        let vars: Object = process.get_named_property("env")?;
+        let names = vars.get_property_names()?;
+        let mut found = Vec::new();
+        for i in 0..names.get_array_length()? {
+            let name: String = names.get_element(i)?;
+            if !aws_iam::reads_env(&name) {
+                continue;
+            }
+            let value: Unknown = vars.get_named_property(&name)?;
+            if value.get_type()? == napi::ValueType::String {
+                found.push((name, value.coerce_to_string()?.into_utf8()?.into_owned()?));
+            }
+        }
+        Ok(found)
+    };
+    read().unwrap_or_default()
+}
 
 /// `auth().universalAuth.login(options)`: the options are sent as given.
 fn universal_auth_login(json: &str) -> SdkResult<UniversalAuthLogin> {
@@ -33,25 +55,28 @@ fn aws_iam_auth_login(json: &str, env: ProcessEnv) -> SdkResult<AwsIamAuthLogin>
 
 #[napi]
 impl NativeClient {
-    /// Resolves to the new access token.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn universal_auth_login<'env>(&self, env: &'env Env, args: String) -> napi::Result<PromiseRaw<'env, Settle<String>>> {
-        self.spawn(env, |core| async move { core.universal_auth_login(universal_auth_login(&args)?).await })
+    /// `auth().universalAuth.login(options)`: resolves to the new access token.
+    #[napi(catch_unwind, ts_return_type = "Promise<string>")]
+    pub fn universal_auth_login<'env>(
+        &self,
+        env: &'env Env,
+        options: Unknown<'env>,
+    ) -> napi::Result<PromiseRaw<'env, Settle<String>>> {
+        let login = args_json(env, &[options]).and_then(|json| universal_auth_login(&json));
+        self.spawn(env, |core| async move { core.universal_auth_login(login?).await })
     }
 
-    /// Resolves to the new access token. `processEnv` holds the variables
-    /// `awsEnvNames` selects, read from `process.env` by the caller.
-    #[napi(ts_return_type = "Promise<string>")]
+    /// `auth().awsIamAuth.login(options?)`: resolves to the new access
+    /// token. The AWS variables are read from `process.env` now, on the JS thread.
+    #[napi(catch_unwind, ts_return_type = "Promise<string>")]
     pub fn aws_iam_auth_login<'env>(
         &self,
         env: &'env Env,
-        args: String,
-        process_env: HashMap<String, String>,
+        options: Unknown<'env>,
     ) -> napi::Result<PromiseRaw<'env, Settle<String>>> {
-        let process_env = ProcessEnv::new(process_env);
-        self.spawn(env, |core| async move {
-            core.aws_iam_auth_login(aws_iam_auth_login(&args, process_env)?).await
-        })
+        let login = args_json(env, &[options])
+            .and_then(|json| aws_iam_auth_login(&json, ProcessEnv::new(aws_environment(env))));
+        self.spawn(env, |core| async move { core.aws_iam_auth_login(login?).await })
     }
 
     /// `{ InfisicalSDKError, InfisicalSDKRequestError }`: the SDK's error
@@ -59,12 +84,6 @@ impl NativeClient {
     #[napi(catch_unwind, ts_return_type = "{ InfisicalSDKError: ErrorConstructor; InfisicalSDKRequestError: ErrorConstructor }")]
     pub fn error_classes(env: &Env) -> napi::Result<napi::bindgen_prelude::Object<'_>> {
         error::error_classes(env)
-    }
-
-    /// Whether an AWS IAM login reads the environment variable `name`.
-    #[napi(catch_unwind)]
-    pub fn aws_reads_env(name: String) -> bool {
-        aws_iam::reads_env(&name)
     }
 
     /// Renews `token` (the caller's `auth()` snapshot); resolves to the new token.

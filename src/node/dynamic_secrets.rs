@@ -4,16 +4,16 @@
 use serde_json::Value;
 
 use super::args::{Args, FromArgs, Opts};
-use super::sdk::{json_calls, NativeClient};
+use super::sdk::{js_calls, NativeClient};
 use crate::client::dynamic_secrets::{CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, RenewLease};
 use crate::client::SdkResult;
 
-json_calls! {
-    create_dynamic_secret => CreateDynamicSecret;
-    delete_dynamic_secret => DeleteDynamicSecret;
-    create_lease => CreateLease;
-    delete_lease => DeleteLease;
-    renew_lease => RenewLease;
+js_calls! {
+    create_dynamic_secret(options) => CreateDynamicSecret, "dynamicSecret";
+    delete_dynamic_secret(dynamic_secret_name, options) => DeleteDynamicSecret, "dynamicSecret";
+    create_lease(options) => CreateLease;
+    delete_lease(lease_id, options) => DeleteLease;
+    renew_lease(lease_id, options) => RenewLease;
 }
 
 /// The location fields every dynamic-secret call carries.

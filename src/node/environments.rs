@@ -1,12 +1,12 @@
 //! Binding for `environments()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{json_calls, NativeClient};
+use super::sdk::{js_calls, NativeClient};
 use crate::client::environments::CreateEnvironment;
 use crate::client::SdkResult;
 
-json_calls! {
-    create_environment => CreateEnvironment;
+js_calls! {
+    create_environment(options) => CreateEnvironment, "environment";
 }
 
 impl FromArgs for CreateEnvironment {

@@ -1,13 +1,13 @@
 //! Binding for `folders()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{json_calls, NativeClient};
+use super::sdk::{js_calls, NativeClient};
 use crate::client::folders::{CreateFolder, ListFolders};
 use crate::client::SdkResult;
 
-json_calls! {
-    create_folder => CreateFolder;
-    list_folders => ListFolders;
+js_calls! {
+    create_folder(options) => CreateFolder, "folder";
+    list_folders(options) => ListFolders, "folders";
 }
 
 impl FromArgs for CreateFolder {

@@ -1,22 +1,22 @@
 //! Binding for `kms()`: keys, encryption, signing.
 
 use super::args::{Args, FromArgs, Opts};
-use super::sdk::{json_calls, NativeClient};
+use super::sdk::{js_calls, NativeClient};
 use crate::client::kms::{
     self, CreateKey, Decrypt, DeleteKey, Encrypt, GetKeyByName, GetPublicKey, ListSigningAlgorithms, Sign, Verify,
 };
 use crate::client::SdkResult;
 
-json_calls! {
-    create_kms_key => CreateKey;
-    delete_kms_key => DeleteKey;
-    get_kms_key_by_name => GetKeyByName;
-    kms_encrypt => Encrypt;
-    kms_decrypt => Decrypt;
-    kms_sign => Sign;
-    kms_verify => Verify;
-    kms_list_signing_algorithms => ListSigningAlgorithms;
-    kms_get_public_key => GetPublicKey;
+js_calls! {
+    create_kms_key(options) => CreateKey, "key";
+    delete_kms_key(options) => DeleteKey, "key";
+    get_kms_key_by_name(options) => GetKeyByName, "key";
+    kms_encrypt(options) => Encrypt, "ciphertext";
+    kms_decrypt(options) => Decrypt, "plaintext";
+    kms_sign(options) => Sign;
+    kms_verify(options) => Verify;
+    kms_list_signing_algorithms(options) => ListSigningAlgorithms, "signingAlgorithms";
+    kms_get_public_key(options) => GetPublicKey, "publicKey";
 }
 
 /// The options object of a call on one key, and its `keyId`.

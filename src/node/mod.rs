@@ -13,6 +13,7 @@ mod error;
 mod folders;
 mod kms;
 mod projects;
+mod realm;
 mod sdk;
 mod secrets;
 mod text;

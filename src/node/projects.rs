@@ -1,13 +1,13 @@
 //! Binding for `projects()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{json_calls, NativeClient};
+use super::sdk::{js_calls, NativeClient};
 use crate::client::projects::{CreateProject, InviteMembers};
 use crate::client::SdkResult;
 
-json_calls! {
-    create_project => CreateProject;
-    invite_members => InviteMembers;
+js_calls! {
+    create_project(options) => CreateProject, "project";
+    invite_members(options) => InviteMembers, "memberships";
 }
 
 impl FromArgs for CreateProject {

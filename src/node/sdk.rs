@@ -7,11 +7,14 @@ use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
 use napi::Env;
 use napi_derive::napi;
 
+use napi::bindgen_prelude::{JsValue, Unknown};
+
 use super::args::FromArgs;
 use super::error::{settle, to_napi, Settle};
-use super::text::{CallOutcome, ResponseText};
+use super::realm;
+use super::text::{CallOutcome, Shape};
 use crate::client::cache::CacheConfig;
-use crate::client::{Call, ClientOptions, InfisicalClient, PendingCall, SdkResult};
+use crate::client::{Call, ClientOptions, InfisicalClient, SdkError, SdkResult};
 
 /// What `new InfisicalSDK(options)` passes down (already type-checked in JS),
 /// with the variables the JS layer read from `process.env` at that moment.
@@ -109,45 +112,90 @@ impl NativeClient {
 }
 
 /// Declares `NativeClient` methods (the invoking module imports
-/// `NativeClient`: napi names the class after the written type) that take a call's arguments as JSON text,
-/// read them into the typed request `$ty` and resolve to the response text.
-macro_rules! json_calls {
-    ($($method:ident => $ty:ty;)*) => {
+/// `NativeClient`: napi names the class after the written type) that take a
+/// call's JavaScript arguments, read them into the typed request `$ty`, and
+/// resolve to the response body parsed by `JSON.parse` (its `$field` when
+/// given: the official SDK unwraps one field for some calls).
+macro_rules! js_calls {
+    ($($method:ident($($arg:ident),*) => $ty:ty $(, $field:literal)?;)*) => {
         #[napi_derive::napi]
         impl NativeClient {
             $(
-                #[napi(ts_return_type = "Promise<string>")]
+                #[napi(catch_unwind, ts_return_type = "Promise<any>")]
                 pub fn $method<'env>(
                     &self,
                     env: &'env napi::Env,
-                    args: String,
+                    $($arg: napi::bindgen_prelude::Unknown<'env>),*
                 ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, $crate::node::text::CallOutcome>> {
-                    self.run::<$ty>(env, &args)
+                    let field: Option<&'static str> = None $(.or(Some($field)))?;
+                    self.run::<$ty>(env, &[$($arg),*], field)
                 }
             )*
         }
     };
 }
-pub(crate) use json_calls;
+pub(crate) use js_calls;
+
+/// The call's arguments as `JSON.stringify([...args])` makes them: exactly
+/// how the official SDK serializes bodies (undefined dropped, `toJSON` honoured).
+pub(crate) fn args_json(env: &Env, args: &[Unknown]) -> SdkResult<String> {
+    let as_error = |e: napi::Error| SdkError::sdk(e.reason.clone());
+    let mut array = env.create_array(args.len() as u32).map_err(as_error)?;
+    for (i, arg) in args.iter().enumerate() {
+        array.set(i as u32, *arg).map_err(as_error)?;
+    }
+    let array = array.to_unknown();
+    match realm::json_stringify(env, array.raw()) {
+        Ok(Some(json)) => Ok(json),
+        Ok(None) => Err(SdkError::sdk("Could not serialize the arguments")),
+        Err(message) => Err(SdkError::sdk(message)),
+    }
+}
+
+/// A promise settled at once with `value` (resolved, or rejected when its
+/// conversion fails, as a failed future would be).
+pub(crate) fn settled_now<'env, T: ToNapiValue>(env: &'env Env, value: T) -> napi::Result<PromiseRaw<'env, T>> {
+    let mut deferred = std::ptr::null_mut();
+    let mut promise = std::ptr::null_mut();
+    // SAFETY: plain napi calls on the JS thread; every value belongs to `env`.
+    unsafe {
+        napi::check_status!(napi::sys::napi_create_promise(env.raw(), &mut deferred, &mut promise))?;
+        match T::to_napi_value(env.raw(), value) {
+            Ok(resolution) => napi::check_status!(napi::sys::napi_resolve_deferred(env.raw(), deferred, resolution))?,
+            Err(error) => {
+                let reason = napi::JsError::from(error).into_value(env.raw());
+                napi::check_status!(napi::sys::napi_reject_deferred(env.raw(), deferred, reason))?
+            }
+        }
+    }
+    Ok(PromiseRaw::new(env.raw(), promise))
+}
 
 impl NativeClient {
-    /// Sends the call `build` describes; the promise resolves to the response
-    /// body text. The call is built and issued here, on the JS thread, so its
-    /// order among this client's calls (a read after a write, identical reads
-    /// in one tick) is the order JavaScript made them in. The future owns a
-    /// clone of the core (it never borrows `self`), so a worker thread that
-    /// exits with calls in flight frees its `NativeClient` without leaving the
-    /// future a dangling reference.
+    /// Sends the call the arguments describe. The call is built and issued
+    /// here, on the JS thread, so its order among this client's calls (a read
+    /// after a write, identical reads in one tick) is the order JavaScript
+    /// made them in; a fresh cached answer (the `cache` option) settles the
+    /// promise at once, without a thread hop. The future owns a clone of the
+    /// core (it never borrows `self`), so a worker thread that exits with
+    /// calls in flight frees its `NativeClient` without leaving the future a
+    /// dangling reference.
     pub(crate) fn run<'env, C: Call + FromArgs>(
         &self,
         env: &'env Env,
-        args: &str,
+        args: &[Unknown],
+        field: Option<&'static str>,
     ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        let pending = match C::from_json(args) {
-            Ok(call) => self.core.issue(&call),
-            Err(error) => PendingCall::failed(error),
+        let shape = Shape { call: C::LABEL, field };
+        let request = args_json(env, args).and_then(|json| C::from_json(&json)).and_then(|c| c.request());
+        let pending = match request {
+            Ok(request) => match self.core.cached(&request) {
+                Some(hit) => return settled_now(env, CallOutcome::ready(Ok(hit), shape)),
+                None => self.core.begin(request),
+            },
+            Err(error) => return settled_now(env, CallOutcome::ready(Err(error), shape)),
         };
-        env.spawn_future(Box::pin(async move { Ok(CallOutcome(pending.finish().await)) }))
+        env.spawn_future(Box::pin(async move { Ok(CallOutcome { settled: pending.finish().await, shape }) }))
     }
 
     /// Like `run`, for calls that resolve to something else (a token).
@@ -161,12 +209,5 @@ impl NativeClient {
         F: std::future::Future<Output = SdkResult<T>> + Send + 'static,
     {
         env.spawn_future(Box::pin(settle(make(self.core.clone()))))
-    }
-
-    /// A fresh cached answer, synchronously (no thread hop), or None (also
-    /// when the arguments are bad: the async path reports that).
-    pub(crate) fn cached<C: Call + FromArgs>(&self, args: &str) -> Option<ResponseText> {
-        let request = C::from_json(args).ok()?.request().ok()?;
-        self.core.cached(&request).map(ResponseText)
     }
 }

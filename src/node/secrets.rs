@@ -1,34 +1,16 @@
 //! Binding for `secrets()`: each method resolves to the response body text.
 
-use napi_derive::napi;
-
 use super::args::{Args, FromArgs, Opts};
-use super::sdk::{json_calls, NativeClient};
-use super::text::ResponseText;
+use super::sdk::{js_calls, NativeClient};
 use crate::client::secrets::{CreateSecret, DeleteSecret, GetSecret, ListSecrets, SecretFields, UpdateSecret};
 use crate::client::SdkResult;
 
-json_calls! {
-    list_secrets => ListSecrets;
-    get_secret => GetSecret;
-    create_secret => CreateSecret;
-    update_secret => UpdateSecret;
-    delete_secret => DeleteSecret;
-}
-
-#[napi]
-impl NativeClient {
-    /// `getSecret` from the cache without I/O: the body text, or null on a miss.
-    #[napi(catch_unwind, ts_return_type = "string | null")]
-    pub fn get_secret_cached(&self, args: String) -> Option<ResponseText> {
-        self.cached::<GetSecret>(&args)
-    }
-
-    /// `listSecrets` from the cache without I/O: the body text, or null on a miss.
-    #[napi(catch_unwind, ts_return_type = "string | null")]
-    pub fn list_secrets_cached(&self, args: String) -> Option<ResponseText> {
-        self.cached::<ListSecrets>(&args)
-    }
+js_calls! {
+    list_secrets(options) => ListSecrets;
+    get_secret(options) => GetSecret, "secret";
+    create_secret(secret_name, options) => CreateSecret;
+    update_secret(secret_name, options) => UpdateSecret;
+    delete_secret(secret_name, options) => DeleteSecret;
 }
 
 impl FromArgs for ListSecrets {
