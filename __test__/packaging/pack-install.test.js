@@ -22,7 +22,6 @@ const { ROOT, PKG } = h;
 /** Files the root tarball must hold: the entry points, their types, the loader and lib/*.js. */
 function expectedRootFiles() {
   const files = ['README.md', 'package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'esm-bridge.cjs', 'loader.js', 'binding.d.ts'];
-  for (const f of fs.readdirSync(path.join(ROOT, 'lib'))) if (f.endsWith('.js')) files.push(`lib/${f}`);
   for (const f of fs.readdirSync(ROOT)) if (/^LICEN[CS]E/i.test(f)) files.push(f);
   return files.sort();
 }

@@ -4,16 +4,55 @@
 use serde_json::Value;
 
 use super::args::{Args, FromArgs, Opts};
-use super::sdk::{js_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::{sys, Env};
+
+use super::error::to_napi;
+use super::js;
+use super::sdk::{api_methods, run};
+use super::text::Shape;
+use crate::client::calls::Labelled;
+use crate::client::{InfisicalClient, SdkError};
 use crate::client::dynamic_secrets::{CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, RenewLease};
 use crate::client::SdkResult;
 
-js_calls! {
-    create_dynamic_secret(options) => CreateDynamicSecret, "dynamicSecret";
-    delete_dynamic_secret(dynamic_secret_name, options) => DeleteDynamicSecret, "dynamicSecret";
-    create_lease(options) => CreateLease;
-    delete_lease(lease_id, options) => DeleteLease;
-    renew_lease(lease_id, options) => RenewLease;
+/// Both prototype methods resolve to `dynamicSecret`.
+fn unwrap_dynamic_secret<C: Labelled>() -> Shape {
+    Shape::new(C::LABEL, Some("dynamicSecret"))
+}
+
+/// A prototype method called without its object, as the official SDK fails.
+fn detached(env: &Env) -> napi::Result<sys::napi_value> {
+    let error = SdkError::sdk("Cannot read properties of undefined (reading 'apiClient')");
+    js::rejected(env, to_napi(env, &error))
+}
+
+/// `dynamicSecrets()`: `create` and `delete` are prototype methods, as in
+/// the official SDK (detached, they reject with its message); `leases` is an
+/// own object of arrow functions.
+pub fn dynamic_secrets_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let proto = js::object(env)?;
+    let create = js::function(env, "create", 1, |call| match js::attached_core(call.env, call.this) {
+        Some(core) => run::<CreateDynamicSecret>(call.env, &core, &call.args, unwrap_dynamic_secret::<CreateDynamicSecret>()),
+        None => detached(call.env),
+    })?;
+    js::set(env, proto, "create", create)?;
+    let delete = js::function(env, "delete", 2, |call| match js::attached_core(call.env, call.this) {
+        Some(core) => run::<DeleteDynamicSecret>(call.env, &core, &call.args, unwrap_dynamic_secret::<DeleteDynamicSecret>()),
+        None => detached(call.env),
+    })?;
+    js::set(env, proto, "delete", delete)?;
+    let client = js::object_with_prototype(env, proto)?;
+    js::attach_core(env, client, core)?;
+    let leases = js::object(env)?;
+    api_methods!(env, core, leases, {
+        "create"(1) => CreateLease;
+        "delete"(2) => DeleteLease;
+        "renew"(2) => RenewLease;
+    })?;
+    js::set(env, client, "leases", leases)?;
+    Ok(client)
 }
 
 /// The location fields every dynamic-secret call carries.

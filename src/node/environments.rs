@@ -1,12 +1,23 @@
 //! Binding for `environments()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{js_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::{sys, Env};
+
+use super::js;
+use super::sdk::api_methods;
+use crate::client::InfisicalClient;
 use crate::client::environments::CreateEnvironment;
 use crate::client::SdkResult;
 
-js_calls! {
-    create_environment(options) => CreateEnvironment, "environment";
+/// `environments()`: its methods are own properties, so they work detached.
+pub fn environments_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let client = js::object(env)?;
+    api_methods!(env, core, client, {
+        "create"(1) => CreateEnvironment, "environment";
+    })?;
+    Ok(client)
 }
 
 impl FromArgs for CreateEnvironment {

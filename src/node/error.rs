@@ -12,24 +12,12 @@ use std::panic::AssertUnwindSafe;
 use std::ptr;
 
 use futures_util::FutureExt;
-use napi::bindgen_prelude::{JsObjectValue, JsValue, Object, ToNapiValue, TypeName, Unknown, ValueType};
+use napi::bindgen_prelude::{JsValue, ToNapiValue, TypeName, Unknown, ValueType};
 use napi::{sys, Env};
 
 use super::realm::{realm, value};
 
 use crate::client::{SdkError, SdkResult};
-
-/// `{ InfisicalSDKError, InfisicalSDKRequestError }` of this environment.
-pub fn error_classes(env: &Env) -> napi::Result<Object<'_>> {
-    let realm = realm(env)?;
-    let mut object = Object::new(env)?;
-    // SAFETY: the constructors are live values of `env`.
-    let sdk = unsafe { Unknown::from_raw_unchecked(env.raw(), value(env, realm.sdk_error)?) };
-    let request = unsafe { Unknown::from_raw_unchecked(env.raw(), value(env, realm.request_error)?) };
-    object.set_named_property("InfisicalSDKError", sdk)?;
-    object.set_named_property("InfisicalSDKRequestError", request)?;
-    Ok(object)
-}
 
 /// A new instance of the class `error` maps to, with its message.
 pub fn js_error<'env>(env: &'env Env, error: &SdkError) -> napi::Result<Unknown<'env>> {
@@ -39,7 +27,7 @@ pub fn js_error<'env>(env: &'env Env, error: &SdkError) -> napi::Result<Unknown<
         SdkError::Sdk { .. } => realm.sdk_error,
     };
     let ctor = value(env, class)?;
-    let message = env.create_string(&error.to_string())?;
+    let message = env.create_string(error.to_string())?;
     let args = [message.raw()];
     let mut instance = ptr::null_mut();
     // SAFETY: `ctor` is a constructor of `env`, `args` live across the call.

@@ -1,13 +1,24 @@
 //! Binding for `folders()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{js_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::{sys, Env};
+
+use super::js;
+use super::sdk::api_methods;
+use crate::client::InfisicalClient;
 use crate::client::folders::{CreateFolder, ListFolders};
 use crate::client::SdkResult;
 
-js_calls! {
-    create_folder(options) => CreateFolder, "folder";
-    list_folders(options) => ListFolders, "folders";
+/// `folders()`: its methods are own properties, so they work detached.
+pub fn folders_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let client = js::object(env)?;
+    api_methods!(env, core, client, {
+        "create"(1) => CreateFolder, "folder";
+        "listFolders"(1) => ListFolders, "folders";
+    })?;
+    Ok(client)
 }
 
 impl FromArgs for CreateFolder {

@@ -1,13 +1,24 @@
 //! Binding for `projects()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{js_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::{sys, Env};
+
+use super::js;
+use super::sdk::api_methods;
+use crate::client::InfisicalClient;
 use crate::client::projects::{CreateProject, InviteMembers};
 use crate::client::SdkResult;
 
-js_calls! {
-    create_project(options) => CreateProject, "project";
-    invite_members(options) => InviteMembers, "memberships";
+/// `projects()`: its methods are own properties, so they work detached.
+pub fn projects_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let client = js::object(env)?;
+    api_methods!(env, core, client, {
+        "create"(1) => CreateProject, "project";
+        "inviteMembers"(1) => InviteMembers, "memberships";
+    })?;
+    Ok(client)
 }
 
 impl FromArgs for CreateProject {

@@ -136,3 +136,10 @@ pub fn json_stringify(env: &Env, value: sys::napi_value) -> Result<Option<String
         .map(Some)
         .map_err(|e| e.reason.clone())
 }
+
+/// `process.env` of this environment (a worker's own copy included).
+pub fn process_env(env: &Env) -> napi::Result<sys::napi_value> {
+    let process: Object = env.get_global()?.get_named_property("process")?;
+    let vars: Object = process.get_named_property("env")?;
+    Ok(vars.raw())
+}

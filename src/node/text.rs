@@ -32,6 +32,17 @@ pub struct Shape {
     /// The call's label, for messages.
     pub call: &'static str,
     pub field: Option<&'static str>,
+    /// Work on the parsed body before `field` is taken (process.env, imports).
+    pub after: Option<After>,
+}
+
+/// What happens to a parsed body on the JS thread; returns the new result.
+pub type After = fn(&napi::Env, sys::napi_value) -> napi::Result<sys::napi_value>;
+
+impl Shape {
+    pub fn new(call: &'static str, field: Option<&'static str>) -> Self {
+        Shape { call, field, after: None }
+    }
 }
 
 impl Shape {
@@ -109,6 +120,10 @@ unsafe fn parsed(env: sys::napi_env, response: Arc<ApiResponse>, shape: Shape) -
                 "{name}: the server answered with {kind} where a JSON object was expected"
             )))
         }
+    };
+    let body = match shape.after {
+        Some(after) => after(&js_env, body).map_err(|e| SdkError::sdk(e.reason.clone()))?,
+        None => body,
     };
     let Some(field) = shape.field else {
         return Ok(body);
