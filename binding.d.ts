@@ -11,11 +11,11 @@ export declare class InfisicalSDK {
    * `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true). Throws an
    * `InfisicalSDKError` on a bad option.
    */
-  constructor(options?: InfisicalSDKOptions)
+  constructor(options?: ConstructorParameters<typeof import('./index').InfisicalSDK>[0])
 }
 export type InfisicalSdk = InfisicalSDK
 
-export declare const enum DynamicSecretProviders {
+export declare enum DynamicSecretProviders {
   SqlDatabase = 'sql-database',
   Cassandra = 'cassandra',
   AwsIam = 'aws-iam',
@@ -33,24 +33,24 @@ export declare const enum DynamicSecretProviders {
   SapAse = 'sap-ase',
 }
 
-export declare const enum EncryptionAlgorithm {
+export declare enum EncryptionAlgorithm {
   RSA_4096 = 'RSA_4096',
   ECC_NIST_P256 = 'ECC_NIST_P256',
   AES_256_GCM = 'aes-256-gcm',
   AES_128_GCM = 'aes-128-gcm',
 }
 
-export declare const enum KeyUsage {
+export declare enum KeyUsage {
   ENCRYPTION = 'encrypt-decrypt',
   SIGNING = 'sign-verify',
 }
 
-export declare const enum SecretType {
+export declare enum SecretType {
   Shared = 'shared',
   Personal = 'personal',
 }
 
-export declare const enum SigningAlgorithm {
+export declare enum SigningAlgorithm {
   RSASSA_PSS_SHA_512 = 'RSASSA_PSS_SHA_512',
   RSASSA_PSS_SHA_384 = 'RSASSA_PSS_SHA_384',
   RSASSA_PSS_SHA_256 = 'RSASSA_PSS_SHA_256',
@@ -62,7 +62,7 @@ export declare const enum SigningAlgorithm {
   ECDSA_SHA_256 = 'ECDSA_SHA_256',
 }
 
-export declare const enum SqlProviders {
+export declare enum SqlProviders {
   Postgres = 'postgres',
   MySQL = 'mysql2',
   Oracle = 'oracledb',

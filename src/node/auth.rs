@@ -119,7 +119,10 @@ where
 type Login = fn(Call, &Arc<InfisicalClient>) -> napi::Result<sys::napi_value>;
 
 fn login_universal(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
-    let login = args_json(call.env, &call.args[..1]).and_then(|json| universal_auth_login(&json));
+    // The JSON holds the client secret: kept in a buffer wiped on drop.
+    let login = args_json(call.env, &call.args[..1])
+        .map(SecretString::new)
+        .and_then(|json| universal_auth_login(json.expose()));
     let c = core.clone();
     adopt_when_done(&call, core, async move { c.universal_auth_login(login?).await.map(SecretString::new) })
 }

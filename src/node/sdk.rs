@@ -196,7 +196,7 @@ impl InfisicalSdk {
     /// `ttlSeconds` 60, `maxEntries` 1000, `maxBytes` 32 MiB,
     /// `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true). Throws an
     /// `InfisicalSDKError` on a bad option.
-    #[napi(constructor, catch_unwind, ts_args_type = "options?: InfisicalSDKOptions")]
+    #[napi(constructor, catch_unwind, ts_args_type = "options?: ConstructorParameters<typeof import('./index').InfisicalSDK>[0]")]
     pub fn new(env: &Env, this: This, options: Option<Unknown>) -> napi::Result<Self> {
         let core = client_options(env, options)
             .and_then(InfisicalClient::new)
