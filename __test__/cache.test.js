@@ -10,6 +10,7 @@ process.env.INFISICAL_SDK_REQUEST_TIMEOUT_MS = '5000';
 
 const { test, describe, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
+const { rejection } = require('./helpers/common');
 const path = require('node:path');
 
 const { startServer, DEFAULTS } = require('./server');
@@ -57,15 +58,6 @@ const get = (sdk, extra = {}) =>
   sdk.secrets().getSecret({ projectId: PROJECT_ID, environment: 'dev', secretName: 'DB_URL', ...extra });
 const list = (sdk, extra = {}) => sdk.secrets().listSecrets({ projectId: PROJECT_ID, environment: 'dev', ...extra });
 
-/** Rejection of `promise`, as { name, message }. */
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to reject');
-}
 
 // ---------------------------------------------------------------------------------------------
 describe('without the cache option (drop-in default)', () => {

@@ -16,6 +16,7 @@ process.env.INFISICAL_SDK_REQUEST_TIMEOUT_MS = '5000';
 
 const { test, describe, before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
+const { rejection } = require('./helpers/common');
 const http = require('node:http');
 const path = require('node:path');
 const { spawn, fork } = require('node:child_process');
@@ -101,14 +102,6 @@ function identity(accessTokenTTL, accessTokenMaxTTL) {
 
 const read = (sdk, secretName = 'DB_URL') => sdk.secrets().getSecret({ projectId: PROJECT_ID, environment: 'dev', secretName });
 
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to reject');
-}
 
 // ---------------------------------------------------------------------------------------------
 describe('renewal and re-login before expiry', () => {

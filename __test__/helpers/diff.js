@@ -15,7 +15,7 @@
 
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const net = require('node:net');
+const { closedPort } = require('./common');
 const { pathToFileURL } = require('node:url');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -151,17 +151,6 @@ function useServer(opts) {
   return holder;
 }
 
-// A loopback port that nothing listens on (bound once, then released).
-function closedPort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Timers and environment

@@ -13,7 +13,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const https = require('node:https');
-const net = require('node:net');
+const { closedPort } = require('../helpers/common');
 const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
@@ -139,17 +139,6 @@ async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
   return sdk;
 }
 
-/** A loopback port nothing listens on (bound once, then released). */
-function closedPort(host = '127.0.0.1') {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Fault proxy: forwards to `upstream` (the test server) unless a queued handler takes the request.

@@ -12,7 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::ptr;
 
 use futures_util::FutureExt;
-use napi::bindgen_prelude::{JsValue, ToNapiValue, TypeName, Unknown, ValueType};
+use napi::bindgen_prelude::{JsValue, Unknown};
 use napi::{sys, Env};
 
 use super::realm::{realm, value};
@@ -44,28 +44,9 @@ pub fn to_napi(env: &Env, error: &SdkError) -> napi::Error {
     }
 }
 
-/// A core result that becomes, on the JS thread, its value or a rejection
-/// with an SDK error object.
+/// A core result, carried to the JS thread (where an error becomes an SDK
+/// error object).
 pub struct Settle<T>(pub SdkResult<T>);
-
-impl<T: TypeName> TypeName for Settle<T> {
-    fn type_name() -> &'static str {
-        T::type_name()
-    }
-
-    fn value_type() -> ValueType {
-        T::value_type()
-    }
-}
-
-impl<T: ToNapiValue> ToNapiValue for Settle<T> {
-    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
-        match val.0 {
-            Ok(value) => unsafe { T::to_napi_value(env, value) },
-            Err(error) => Err(to_napi(&Env::from_raw(env), &error)),
-        }
-    }
-}
 
 const PANIC_MESSAGE: &str =
     "Internal error in the Infisical SDK native module; the call was abandoned (please report this)";

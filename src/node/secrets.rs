@@ -218,7 +218,7 @@ impl FromArgs for ListSecrets {
             tag_slugs: o.opt_str_array("tagSlugs")?,
             view_secret_value: o.opt_bool("viewSecretValue")?,
         };
-        // Checked here so a wrong type is reported even though the JS layer acts on it.
+        // Checked here too: `listSecrets` acts on it after the response.
         o.opt_bool("attachToProcessEnv")?;
         Ok(call)
     }

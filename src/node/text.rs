@@ -130,7 +130,7 @@ unsafe fn parsed(env: sys::napi_env, response: Arc<ApiResponse>, shape: Shape) -
     };
     let key = js_env.create_string(field).map_err(|e| SdkError::sdk(e.reason.clone()))?;
     let mut present = false;
-    // `key in body`, as the JS layer checked it.
+    // `key in body`, as the official SDK's callers would see it.
     unsafe { sys::napi_has_property(env, body, key.raw(), &mut present) };
     if !present {
         return Err(SdkError::sdk(format!("{name}: the server's response has no \"{field}\" field")));
