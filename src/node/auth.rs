@@ -5,8 +5,9 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{JsObjectValue, JsValue, Object, ObjectRef, Unknown};
+use napi::bindgen_prelude::{JavaScriptClassExt, JsObjectValue, JsValue, Object, ObjectRef, Unknown};
 use napi::{sys, Env};
+use napi_derive::napi;
 
 use super::args::Args;
 use super::error::to_napi;
@@ -134,8 +135,15 @@ fn login_aws(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_
     adopt_when_done(&call, core, async move { c.aws_iam_auth_login(login?).await.map(SecretString::new) })
 }
 
-/// One auth object: `universalAuth` and `awsIamAuth` (`login`, `renew`),
+/// `auth()`: made by the SDK (it has no public constructor), a new one after
+/// each login, renewal or `accessToken(token)`. Its members are own
+/// properties: `universalAuth` and `awsIamAuth` (`login`, `renew`),
 /// `getAccessToken()` and `accessToken(token)`, all working detached.
+#[napi]
+pub struct AuthClient {
+    _core: Arc<InfisicalClient>,
+}
+
 fn auth_client(
     env: &Env,
     holder: sys::napi_value,
@@ -143,7 +151,7 @@ fn auth_client(
     token: Option<SecretString>,
     generation: Option<u64>,
 ) -> napi::Result<sys::napi_value> {
-    let client = js::object(env)?;
+    let client = AuthClient { _core: core.clone() }.into_instance(env)?.raw();
     let (c, t) = (core.clone(), token.clone());
     let renew = js::function(env, "renew", 0, move |call| {
         let current = live_token(&c, &t, generation);

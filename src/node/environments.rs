@@ -3,17 +3,25 @@
 use super::args::{Args, FromArgs};
 use std::sync::Arc;
 
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
 use napi::{sys, Env};
+use napi_derive::napi;
 
-use super::js;
 use super::sdk::api_methods;
 use crate::client::InfisicalClient;
 use crate::client::environments::CreateEnvironment;
 use crate::client::SdkResult;
 
+/// `EnvironmentsClient`: made by the SDK (it has no public constructor); its methods
+/// are own properties, so they work detached.
+#[napi]
+pub struct EnvironmentsClient {
+    _core: Arc<InfisicalClient>,
+}
+
 /// `environments()`: its methods are own properties, so they work detached.
 pub fn environments_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
-    let client = js::object(env)?;
+    let client = EnvironmentsClient { _core: core.clone() }.into_instance(env)?.raw();
     api_methods!(env, core, client, {
         "create"(1) => CreateEnvironment, "environment";
     })?;

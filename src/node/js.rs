@@ -1,16 +1,15 @@
 //! Small helpers for building the SDK's JavaScript objects from Rust: own
 //! function properties (so methods work detached, as the official arrow
-//! functions do), plain objects, and native data attached to an object.
+//! functions do), plain objects, promises settled at once.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
-use std::sync::Arc;
 
 use napi::bindgen_prelude::{FunctionCallContext, ToNapiValue, Unknown};
 use napi::{sys, Env};
 
 use super::error::to_napi;
-use crate::client::{InfisicalClient, SdkError};
+use crate::client::SdkError;
 
 /// A JavaScript value handed back as is.
 pub struct RawValue(pub sys::napi_value);
@@ -111,54 +110,6 @@ where
     bind(env, f, undefined(env))
 }
 
-unsafe extern "C" fn drop_core(_env: sys::napi_env, data: *mut std::ffi::c_void, _hint: *mut std::ffi::c_void) {
-    // SAFETY: `data` is the Box leaked in `attach_core`.
-    drop(unsafe { Box::from_raw(data.cast::<Arc<InfisicalClient>>()) });
-}
-
-/// Marks the objects `attach_core` wrapped, so `attached_core` never reads
-/// another addon's (or napi class's) native data as a core.
-const CORE_TAG: sys::napi_type_tag = sys::napi_type_tag { lower: 0x1f5e_c0de_0000_0011, upper: 0x1f5c_a1c0_5dc0_0001 };
-
-/// Attaches the core to `target`, released when `target` is collected.
-pub fn attach_core(env: &Env, target: sys::napi_value, core: &Arc<InfisicalClient>) -> napi::Result<()> {
-    // SAFETY: `target` is an object of `env`; the tag is static.
-    napi::check_status!(unsafe { sys::napi_type_tag_object(env.raw(), target, &CORE_TAG) })?;
-    let data = Box::into_raw(Box::new(core.clone()));
-    // SAFETY: `target` is an object of `env`; the finalizer frees `data`.
-    let status = unsafe {
-        sys::napi_wrap(env.raw(), target, data.cast(), Some(drop_core), ptr::null_mut(), ptr::null_mut())
-    };
-    if status != sys::Status::napi_ok {
-        // SAFETY: napi did not take `data`.
-        drop(unsafe { Box::from_raw(data) });
-        return napi::check_status!(status);
-    }
-    Ok(())
-}
-
-/// The core `attach_core` put on `target`, if any (never for `undefined`).
-pub fn attached_core(env: &Env, target: sys::napi_value) -> Option<Arc<InfisicalClient>> {
-    let mut kind = sys::ValueType::napi_undefined;
-    // SAFETY: plain napi calls on values of `env`.
-    unsafe { sys::napi_typeof(env.raw(), target, &mut kind) };
-    if kind != sys::ValueType::napi_object {
-        return None;
-    }
-    let mut tagged = false;
-    let status = unsafe { sys::napi_check_object_type_tag(env.raw(), target, &CORE_TAG, &mut tagged) };
-    if status != sys::Status::napi_ok || !tagged {
-        return None;
-    }
-    let mut data = ptr::null_mut();
-    let status = unsafe { sys::napi_unwrap(env.raw(), target, &mut data) };
-    if status != sys::Status::napi_ok || data.is_null() {
-        return None;
-    }
-    // SAFETY: objects with CORE_TAG were wrapped by `attach_core`.
-    Some(unsafe { &*data.cast::<Arc<InfisicalClient>>() }.clone())
-}
-
 /// A promise rejected with `error` (an SDK error object).
 pub fn rejected(env: &Env, error: napi::Error) -> napi::Result<sys::napi_value> {
     let mut deferred = ptr::null_mut();
@@ -170,21 +121,6 @@ pub fn rejected(env: &Env, error: napi::Error) -> napi::Result<sys::napi_value> 
         napi::check_status!(sys::napi_reject_deferred(env.raw(), deferred, reason))?;
     }
     Ok(promise)
-}
-
-/// `Object.create(prototype)`.
-pub fn object_with_prototype(env: &Env, prototype: sys::napi_value) -> napi::Result<sys::napi_value> {
-    let mut global = ptr::null_mut();
-    // SAFETY: plain napi calls on values of `env`.
-    napi::check_status!(unsafe { sys::napi_get_global(env.raw(), &mut global) })?;
-    let object_ctor = get(env, global, "Object")?;
-    let create = get(env, object_ctor, "create")?;
-    let mut object = ptr::null_mut();
-    let args = [prototype];
-    napi::check_status!(unsafe {
-        sys::napi_call_function(env.raw(), object_ctor, create, 1, args.as_ptr(), &mut object)
-    })?;
-    Ok(object)
 }
 
 /// `{ ...source }`: a new object with the own enumerable properties of `source`.

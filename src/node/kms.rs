@@ -3,7 +3,9 @@
 use super::args::{Args, FromArgs, Opts};
 use std::sync::Arc;
 
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
 use napi::{sys, Env};
+use napi_derive::napi;
 
 use super::js;
 use super::sdk::api_methods;
@@ -13,12 +15,19 @@ use crate::client::kms::{
 };
 use crate::client::SdkResult;
 
+/// `KmsClient`: made by the SDK (it has no public constructor); its methods
+/// are own properties, so they work detached.
+#[napi]
+pub struct KmsClient {
+    _core: Arc<InfisicalClient>,
+}
+
 /// `kms()`: `keys()`, `encryption()` and `signing()` return new objects on
 /// every call, as in the official SDK; every method works detached. Each
 /// resolves to the field the official one unwraps (sign and verify to the
 /// whole body).
 pub fn kms_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
-    let kms = js::object(env)?;
+    let kms = KmsClient { _core: core.clone() }.into_instance(env)?.raw();
     let c = core.clone();
     let keys = js::arrow(env, "keys", 0, move |call| {
         let keys = js::object(call.env)?;

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
 use napi::{sys, Env};
+use napi_derive::napi;
 use serde_json::{Map, Value};
 
 use super::args::{Args, FromArgs, Opts};
@@ -15,9 +17,16 @@ use crate::client::InfisicalClient;
 use crate::client::secrets::{CreateSecret, DeleteSecret, GetSecret, ListSecrets, SecretFields, UpdateSecret};
 use crate::client::SdkResult;
 
+/// `SecretsClient`: made by the SDK (it has no public constructor); its methods
+/// are own properties, so they work detached.
+#[napi]
+pub struct SecretsClient {
+    _core: Arc<InfisicalClient>,
+}
+
 /// `secrets()`: its methods are own properties, so they work detached.
 pub fn secrets_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
-    let client = js::object(env)?;
+    let client = SecretsClient { _core: core.clone() }.into_instance(env)?.raw();
     let c = core.clone();
     let list = js::arrow(env, "listSecrets", 1, move |call| {
         let json = args_json(call.env, &call.args);
