@@ -12,7 +12,7 @@ use napi_derive::napi;
 use super::args::Args;
 use super::error::to_napi;
 use super::js::{self, Call};
-use super::sdk::args_json;
+use super::call::args_json;
 use crate::client::auth::{AwsIamAuthLogin, UniversalAuthLogin};
 use crate::client::aws_iam;
 use crate::client::calls::label;

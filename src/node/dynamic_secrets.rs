@@ -12,7 +12,7 @@ use super::args::{Args, FromArgs, Opts};
 
 use super::error::to_napi;
 use super::js;
-use super::sdk::{api_methods, run};
+use super::call::{api_methods, run};
 use super::text::Shape;
 use crate::client::calls::Labelled;
 use crate::client::{InfisicalClient, SdkError};

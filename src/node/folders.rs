@@ -7,7 +7,7 @@ use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
 use napi::{sys, Env};
 use napi_derive::napi;
 
-use super::sdk::api_methods;
+use super::call::api_methods;
 use crate::client::InfisicalClient;
 use crate::client::folders::{CreateFolder, ListFolders};
 use crate::client::SdkResult;

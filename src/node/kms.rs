@@ -8,7 +8,7 @@ use napi::{sys, Env};
 use napi_derive::napi;
 
 use super::js;
-use super::sdk::api_methods;
+use super::call::api_methods;
 use crate::client::InfisicalClient;
 use crate::client::kms::{
     self, CreateKey, Decrypt, DeleteKey, Encrypt, GetKeyByName, GetPublicKey, ListSigningAlgorithms, Sign, Verify,

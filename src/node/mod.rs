@@ -2,12 +2,13 @@
 //! (sdk.rs) builds, per instance, the official objects (`secrets()`,
 //! `auth()`, `kms()`, ...; one file per area, each method under its public
 //! name) whose methods read the JavaScript arguments (args.rs) into the
-//! core's typed requests and resolve to the response parsed by V8's
+//! core's typed requests (call.rs) and resolve to the response parsed by V8's
 //! `JSON.parse` (text.rs), or reject with the SDK's error classes (error.rs,
 //! realm.rs). The enums are napi string enums (enums.rs).
 
 mod args;
 mod auth;
+mod call;
 mod dynamic_secrets;
 mod enums;
 mod environments;

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::args::{Args, FromArgs, Opts};
 use super::js;
 use super::realm;
-use super::sdk::{api_methods, args_json, run_json};
+use super::call::{api_methods, args_json, run_json};
 use super::text::{After, Shape};
 use crate::client::calls::Labelled;
 use crate::client::InfisicalClient;
