@@ -57,6 +57,7 @@ const MUST_COMPILE = [
   '__test__/types/usage.ts',
   '__test__/types/readme-samples.ts',
   '__test__/types/parity.ts',
+  '__test__/types/binding-agreement.ts',
   '__test__/types/esm.mts',
   'index.d.ts',
 ];

@@ -83,14 +83,14 @@ describe('loader.js (the native addon loader, not generated)', () => {
     assert.deepEqual(packages, platforms);
   });
 
-  test('the build does not generate a loader over it; lib/native.js re-exports it', () => {
+  test('the build does not generate a loader over it; index.js exports what it loads', () => {
     for (const script of ['build', 'build:debug']) {
       assert.match(PKG.scripts[script], /--no-js\b/, script);
       assert.doesNotMatch(PKG.scripts[script], /--js\s/, script);
     }
     assert.ok(PKG.files.includes('loader.js'));
     assert.ok(!fs.existsSync(path.join(ROOT, 'binding.js')), 'a generated binding.js is back');
-    assert.equal(require(path.join(ROOT, 'lib', 'native.js')), require(path.join(ROOT, 'loader.js')));
+    assert.equal(require(path.join(ROOT, 'index.js')).InfisicalSDK, require(path.join(ROOT, 'loader.js')).InfisicalSDK);
   });
 });
 
@@ -161,7 +161,7 @@ describe('npm publish --dry-run', () => {
       assert.deepEqual(output.split(/\r?\n/).filter((l) => /^npm (warn|WARN|ERR|error)/.test(l)), []);
       // what it would publish
       assert.match(output, /index\.mjs/);
-      assert.match(output, /lib\/native\.js/);
+      assert.match(output, /loader\.js/);
       assert.doesNotMatch(output, /\.node\b|Cargo|src\/|__test__/);
     } finally {
       await new Promise((resolve) => registry.close(resolve));

@@ -83,7 +83,6 @@ function stagePackage(root) {
   for (const file of ['package.json', 'index.js', 'index.mjs', 'esm-bridge.cjs', 'loader.js']) {
     fs.copyFileSync(path.join(ROOT, file), path.join(pkgDir, file));
   }
-  fs.cpSync(path.join(ROOT, 'lib'), path.join(pkgDir, 'lib'), { recursive: true });
   fs.writeFileSync(path.join(root, 'probe.js'), PROBE_CJS);
   fs.writeFileSync(path.join(root, 'probe.mjs'), PROBE_ESM);
   fs.writeFileSync(path.join(root, 'probe-dynamic.mjs'), PROBE_ESM_DYNAMIC);

@@ -19,10 +19,9 @@ const path = require('node:path');
 const h = require('./helpers');
 const { ROOT, PKG } = h;
 
-/** Files the root tarball must hold: the entry points, their types, the loader, lib/*.js and the testing server. */
+/** Files the root tarball must hold: the entry points, their types, the loader and the testing server. */
 function expectedRootFiles() {
   const files = ['README.md', 'package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'esm-bridge.cjs', 'loader.js', 'binding.d.ts'];
-  for (const f of fs.readdirSync(path.join(ROOT, 'lib'))) if (f.endsWith('.js')) files.push(`lib/${f}`);
   files.push('testing.js', 'testing.mjs', 'testing.d.ts', 'testing.d.mts');
   for (const f of fs.readdirSync(path.join(ROOT, 'testing'), { recursive: true })) {
     if (fs.statSync(path.join(ROOT, 'testing', f)).isFile()) files.push(`testing/${f.split(path.sep).join('/')}`);

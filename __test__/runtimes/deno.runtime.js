@@ -47,7 +47,6 @@ describe('Deno', () => {
     for (const file of ['package.json', 'index.js', 'index.mjs', 'esm-bridge.cjs', 'loader.js']) {
       fs.copyFileSync(path.join(ROOT, file), path.join(pkgDir, file));
     }
-    fs.cpSync(path.join(ROOT, 'lib'), path.join(pkgDir, 'lib'), { recursive: true });
     binaryPath = path.join(pkgDir, binary.file);
     try {
       fs.linkSync(binary.path, binaryPath);

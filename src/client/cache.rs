@@ -3,7 +3,7 @@
 //! it), bounded by `max_entries` and `max_bytes`, and optionally served for a while longer
 //! when the server cannot be reached (`stale_if_error`).
 //!
-//! Entries are the raw response text; the JS layer parses a fresh object for
+//! Entries are the raw response text; the binding parses a fresh object for
 //! each caller, so mutating one result never changes the next.
 
 use std::collections::{HashMap, VecDeque};

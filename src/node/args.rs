@@ -1,9 +1,10 @@
 //! Reading and checking the arguments a JavaScript caller passed, and turning
 //! them into the core's typed requests (`FromArgs`).
 //!
-//! The JS layer hands each call's arguments over as one JSON array produced by
-//! `JSON.stringify`, which is exactly how the official SDK serializes request
-//! bodies (undefined fields vanish, `toJSON` is honoured). Every check here
+//! Each call's arguments are read as one JSON array produced by V8's
+//! `JSON.stringify` (called from Rust, `sdk::args_json`), which is exactly how
+//! the official SDK serializes request bodies (undefined fields vanish,
+//! `toJSON` is honoured). Every check here
 //! names the call and the option at fault, so a user sees
 //! `Option "projectId" of secrets().listSecrets(options) must be a string, received number`
 //! instead of a server 422 or a V8 TypeError.

@@ -1,19 +1,48 @@
-//! Binding for `auth()`.
+//! `auth()`: logins and renewals resolve to the SDK instance, and each one
+//! replaces the auth object (as in the official SDK, an object taken earlier
+//! keeps answering `getAccessToken()` with the token it was created with).
+//! Tokens stay in Rust: no JavaScript property of any object holds one.
 
-use napi::bindgen_prelude::PromiseRaw;
-use napi::Env;
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{JavaScriptClassExt, JsObjectValue, JsValue, Object, ObjectRef, Unknown};
+use napi::{sys, Env};
 use napi_derive::napi;
 
-use std::collections::HashMap;
-
 use super::args::Args;
-use super::error::{self, Settle};
-use super::sdk::NativeClient;
+use super::error::to_napi;
+use super::js::{self, Call};
+use super::call::args_json;
 use crate::client::auth::{AwsIamAuthLogin, UniversalAuthLogin};
 use crate::client::aws_iam;
 use crate::client::calls::label;
 use crate::client::process_env::ProcessEnv;
-use crate::client::SdkResult;
+use crate::client::secret_string::SecretString;
+use crate::client::{InfisicalClient, SdkError, SdkResult};
+
+/// The variables an AWS IAM login reads (the AWS credential and region
+/// chain, `INFISICAL_MACHINE_IDENTITY_ID`), from `process.env` at the moment
+/// of the call, as the official SDK reads them (a worker's own copy included).
+fn aws_environment(env: &Env) -> Vec<(String, String)> {
+    let read = || -> napi::Result<Vec<(String, String)>> {
+        let process: Object = env.get_global()?.get_named_property("process")?;
+        let vars: Object = process.get_named_property("env")?;
+        let names = vars.get_property_names()?;
+        let mut found = Vec::new();
+        for i in 0..names.get_array_length()? {
+            let name: String = names.get_element(i)?;
+            if !aws_iam::reads_env(&name) {
+                continue;
+            }
+            let value: Unknown = vars.get_named_property(&name)?;
+            if value.get_type()? == napi::ValueType::String {
+                found.push((name, value.coerce_to_string()?.into_utf8()?.into_owned()?));
+            }
+        }
+        Ok(found)
+    };
+    read().unwrap_or_default()
+}
 
 /// `auth().universalAuth.login(options)`: the options are sent as given.
 fn universal_auth_login(json: &str) -> SdkResult<UniversalAuthLogin> {
@@ -31,58 +60,147 @@ fn aws_iam_auth_login(json: &str, env: ProcessEnv) -> SdkResult<AwsIamAuthLogin>
     Ok(AwsIamAuthLogin { identity_id: o.opt_str("identityId")?, env })
 }
 
+/// `sdk.auth`: returns the current auth object. The SDK and its current auth
+/// object are kept on a holder object the accessor and every login are bound
+/// to (`this`), so everything stays collectable with the SDK.
+pub fn auth_accessor(env: &Env, sdk: sys::napi_value, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let holder = js::object(env)?;
+    js::set(env, holder, "sdk", sdk)?;
+    let first = auth_client(env, holder, core, None, None)?;
+    js::set(env, holder, "current", first)?;
+    let accessor = js::function(env, "auth", 0, |call| js::get(call.env, call.this, "current"))?;
+    js::bind(env, accessor, holder)
+}
+
+/// Makes `token` current: a new auth object for it (and its generation) on
+/// the holder; returns the SDK.
+fn authenticate(env: &Env, holder: sys::napi_value, core: &Arc<InfisicalClient>, token: SecretString) -> napi::Result<sys::napi_value> {
+    let generation = core.auth_generation();
+    let next = auth_client(env, holder, core, Some(token), Some(generation))?;
+    js::set(env, holder, "current", next)?;
+    js::get(env, holder, "sdk")
+}
+
+/// The token an auth object shows: while it is current, the live one (renewed
+/// automatically or not); afterwards the token it was created with.
+fn live_token(core: &InfisicalClient, token: &Option<SecretString>, generation: Option<u64>) -> Option<String> {
+    generation
+        .and_then(|g| core.token_for_generation(g))
+        .or_else(|| token.as_ref().map(|t| t.expose().to_string()))
+        .filter(|t| !t.is_empty())
+}
+
+/// A login or renewal: on success the new token becomes current and the
+/// promise resolves to the SDK.
+fn adopt_when_done<F>(call: &Call, core: &Arc<InfisicalClient>, future: F) -> napi::Result<sys::napi_value>
+where
+    F: std::future::Future<Output = SdkResult<SecretString>> + Send + 'static,
+{
+    let env = call.env;
+    // SAFETY: `this` (the holder) is a live object of `env`.
+    let holder = unsafe { Unknown::from_raw_unchecked(env.raw(), call.this) }.coerce_to_object()?;
+    let holder: ObjectRef<false> = holder.create_ref()?;
+    let core = core.clone();
+    let promise = env.spawn_future_with_callback(
+        super::error::settle(future),
+        move |env, settled| {
+            let object = holder.get_value(env)?;
+            let holder_raw = object.raw();
+            holder.unref(env)?;
+            match settled.0 {
+                Ok(token) => authenticate(env, holder_raw, &core, token).map(js::RawValue),
+                Err(error) => Err(to_napi(env, &error)),
+            }
+        },
+    )?;
+    Ok(promise.raw())
+}
+
+/// A login method: builds the call and returns its promise.
+type Login = fn(Call, &Arc<InfisicalClient>) -> napi::Result<sys::napi_value>;
+
+fn login_universal(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    // The JSON holds the client secret: kept in a buffer wiped on drop.
+    let login = args_json(call.env, &call.args[..1])
+        .map(SecretString::new)
+        .and_then(|json| universal_auth_login(json.expose()));
+    let c = core.clone();
+    adopt_when_done(&call, core, async move { c.universal_auth_login(login?).await.map(SecretString::new) })
+}
+
+fn login_aws(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let login = args_json(call.env, &call.args[..1])
+        .and_then(|json| aws_iam_auth_login(&json, ProcessEnv::new(aws_environment(call.env))));
+    let c = core.clone();
+    adopt_when_done(&call, core, async move { c.aws_iam_auth_login(login?).await.map(SecretString::new) })
+}
+
+/// `auth()`: made by the SDK (it has no public constructor), a new one after
+/// each login, renewal or `accessToken(token)`. Its members are own
+/// properties: `universalAuth` and `awsIamAuth` (`login`, `renew`),
+/// `getAccessToken()` and `accessToken(token)`, all working detached.
 #[napi]
-impl NativeClient {
-    /// Resolves to the new access token.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn universal_auth_login<'env>(&self, env: &'env Env, args: String) -> napi::Result<PromiseRaw<'env, Settle<String>>> {
-        self.spawn(env, |core| async move { core.universal_auth_login(universal_auth_login(&args)?).await })
-    }
+pub struct AuthClient {
+    _core: Arc<InfisicalClient>,
+}
 
-    /// Resolves to the new access token. `processEnv` holds the variables
-    /// `awsEnvNames` selects, read from `process.env` by the caller.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn aws_iam_auth_login<'env>(
-        &self,
-        env: &'env Env,
-        args: String,
-        process_env: HashMap<String, String>,
-    ) -> napi::Result<PromiseRaw<'env, Settle<String>>> {
-        let process_env = ProcessEnv::new(process_env);
-        self.spawn(env, |core| async move {
-            core.aws_iam_auth_login(aws_iam_auth_login(&args, process_env)?).await
-        })
+fn auth_client(
+    env: &Env,
+    holder: sys::napi_value,
+    core: &Arc<InfisicalClient>,
+    token: Option<SecretString>,
+    generation: Option<u64>,
+) -> napi::Result<sys::napi_value> {
+    let client = AuthClient { _core: core.clone() }.into_instance(env)?.raw();
+    let (c, t) = (core.clone(), token.clone());
+    let renew = js::function(env, "renew", 0, move |call| {
+        let current = live_token(&c, &t, generation);
+        let core = c.clone();
+        adopt_when_done(&call, &c, async move { core.renew_access_token(current.as_deref()).await })
+    })?;
+    let renew = js::bind(env, renew, holder)?;
+    let methods: [(&str, Login); 2] =
+        [("awsIamAuth", login_aws), ("universalAuth", login_universal)];
+    for (name, login) in methods {
+        let c = core.clone();
+        let login = js::function(env, "login", 1, move |call| login(call, &c))?;
+        let group = js::object(env)?;
+        js::set(env, group, "login", js::bind(env, login, holder)?)?;
+        js::set(env, group, "renew", renew)?;
+        js::set(env, client, name, group)?;
     }
-
-    /// `{ InfisicalSDKError, InfisicalSDKRequestError }`: the SDK's error
-    /// classes, made by the addon once per environment.
-    #[napi(catch_unwind, ts_return_type = "{ InfisicalSDKError: ErrorConstructor; InfisicalSDKRequestError: ErrorConstructor }")]
-    pub fn error_classes(env: &Env) -> napi::Result<napi::bindgen_prelude::Object<'_>> {
-        error::error_classes(env)
-    }
-
-    /// Whether an AWS IAM login reads the environment variable `name`.
-    #[napi(catch_unwind)]
-    pub fn aws_reads_env(name: String) -> bool {
-        aws_iam::reads_env(&name)
-    }
-
-    /// Renews `token` (the caller's `auth()` snapshot); resolves to the new token.
-    #[napi(ts_return_type = "Promise<string>")]
-    pub fn renew_access_token<'env>(
-        &self,
-        env: &'env Env,
-        token: Option<String>,
-    ) -> napi::Result<PromiseRaw<'env, Settle<String>>> {
-        self.spawn(env, |core| async move {
-            core.renew_access_token(token.as_deref())
-                .await
-                .map(|t| t.expose().to_string())
-        })
-    }
-
-    #[napi(catch_unwind)]
-    pub fn set_access_token(&self, token: String) {
-        self.core.set_access_token(&token);
-    }
+    let (c, t) = (core.clone(), token);
+    let get = js::arrow(env, "getAccessToken", 0, move |call| match live_token(&c, &t, generation) {
+        Some(token) => Ok(napi::bindgen_prelude::JsValue::raw(&call.env.create_string(&token)?)),
+        None => {
+            let mut null = std::ptr::null_mut();
+            // SAFETY: a plain napi call on the JS thread.
+            napi::check_status!(unsafe { sys::napi_get_null(call.env.raw(), &mut null) })?;
+            Ok(null)
+        }
+    })?;
+    js::set(env, client, "getAccessToken", get)?;
+    let c = core.clone();
+    let set_token = js::function(env, "accessToken", 1, move |call| {
+        let value = &call.args[0];
+        if value.get_type()? != napi::ValueType::String {
+            let got = match value.get_type()? {
+                napi::ValueType::Null => "null",
+                napi::ValueType::Undefined => "undefined",
+                napi::ValueType::Boolean => "boolean",
+                napi::ValueType::Number => "number",
+                napi::ValueType::Symbol => "symbol",
+                napi::ValueType::Function => "function",
+                napi::ValueType::BigInt => "bigint",
+                _ => "object",
+            };
+            let message = format!("auth().accessToken(token): \"token\" must be a string, received {got}");
+            return Err(to_napi(call.env, &SdkError::sdk(message)));
+        }
+        let token = SecretString::new(value.coerce_to_string()?.into_utf8()?.into_owned()?);
+        c.set_access_token(token.expose());
+        authenticate(call.env, call.this, &c, token)
+    })?;
+    js::set(env, client, "accessToken", js::bind(env, set_token, holder)?)?;
+    Ok(client)
 }

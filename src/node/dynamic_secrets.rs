@@ -1,19 +1,100 @@
 //! Binding for `dynamicSecrets()` and its leases: the options are checked
 //! where the official SDK types them, then sent as given.
 
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{validate_type_tag, JavaScriptClassExt, JsValue, TypeTag};
+use napi::{sys, Env};
+use napi_derive::napi;
 use serde_json::Value;
 
 use super::args::{Args, FromArgs, Opts};
-use super::sdk::{json_calls, NativeClient};
+
+use super::error::to_napi;
+use super::js;
+use super::call::{api_methods, run};
+use super::text::Shape;
+use crate::client::calls::Labelled;
+use crate::client::{InfisicalClient, SdkError};
 use crate::client::dynamic_secrets::{CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, RenewLease};
 use crate::client::SdkResult;
 
-json_calls! {
-    create_dynamic_secret => CreateDynamicSecret;
-    delete_dynamic_secret => DeleteDynamicSecret;
-    create_lease => CreateLease;
-    delete_lease => DeleteLease;
-    renew_lease => RenewLease;
+/// Both prototype methods resolve to `dynamicSecret`.
+fn unwrap_dynamic_secret<C: Labelled>() -> Shape {
+    Shape::new(C::LABEL, Some("dynamicSecret"))
+}
+
+/// A prototype method called without its object, as the official SDK fails.
+fn detached(env: &Env) -> napi::Result<sys::napi_value> {
+    let error = SdkError::sdk("Cannot read properties of undefined (reading 'apiClient')");
+    js::rejected(env, to_napi(env, &error))
+}
+
+/// `dynamicSecrets()`: made by the SDK (it has no public constructor).
+/// `create` and `delete` are prototype methods, as in the official SDK
+/// (detached, they reject with its message); `leases` is an own object of
+/// arrow functions.
+#[napi]
+pub struct DynamicSecretsClient {
+    core: Arc<InfisicalClient>,
+}
+
+/// The core of the `DynamicSecretsClient` a prototype method was called on.
+fn core_of(env: &Env, this: sys::napi_value) -> Option<Arc<InfisicalClient>> {
+    let mut kind = sys::ValueType::napi_undefined;
+    // SAFETY: plain napi calls on values of `env`.
+    unsafe { sys::napi_typeof(env.raw(), this, &mut kind) };
+    if kind != sys::ValueType::napi_object {
+        return None;
+    }
+    // Only an instance of this class carries its type tag (napi-rs tags each
+    // instance it makes), so the native data read below is ours.
+    let tag = <DynamicSecretsClient as TypeTag>::type_tag();
+    unsafe { validate_type_tag(env.raw(), this, &tag, "DynamicSecretsClient") }.ok()?;
+    let mut data = std::ptr::null_mut();
+    let status = unsafe { sys::napi_unwrap(env.raw(), this, &mut data) };
+    if status != sys::Status::napi_ok || data.is_null() {
+        return None;
+    }
+    // SAFETY: the tag check above guarantees `data` is a DynamicSecretsClient,
+    // alive as long as `this` (which the caller holds).
+    Some(unsafe { &*data.cast::<DynamicSecretsClient>() }.core.clone())
+}
+
+/// Puts `create` and `delete` on the class prototype, once per environment.
+fn install_prototype_methods(env: &Env, instance: sys::napi_value) -> napi::Result<()> {
+    let mut proto = std::ptr::null_mut();
+    // SAFETY: plain napi calls on values of `env`.
+    napi::check_status!(unsafe { sys::napi_get_prototype(env.raw(), instance, &mut proto) })?;
+    let key = env.create_string("create")?;
+    let mut present = false;
+    napi::check_status!(unsafe { sys::napi_has_own_property(env.raw(), proto, key.raw(), &mut present) })?;
+    if present {
+        return Ok(());
+    }
+    let create = js::function(env, "create", 1, |call| match core_of(call.env, call.this) {
+        Some(core) => run::<CreateDynamicSecret>(call.env, &core, &call.args, unwrap_dynamic_secret::<CreateDynamicSecret>()),
+        None => detached(call.env),
+    })?;
+    js::set(env, proto, "create", create)?;
+    let delete = js::function(env, "delete", 2, |call| match core_of(call.env, call.this) {
+        Some(core) => run::<DeleteDynamicSecret>(call.env, &core, &call.args, unwrap_dynamic_secret::<DeleteDynamicSecret>()),
+        None => detached(call.env),
+    })?;
+    js::set(env, proto, "delete", delete)
+}
+
+pub fn dynamic_secrets_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let client = DynamicSecretsClient { core: core.clone() }.into_instance(env)?.raw();
+    install_prototype_methods(env, client)?;
+    let leases = js::object(env)?;
+    api_methods!(env, core, leases, {
+        "create"(1) => CreateLease;
+        "delete"(2) => DeleteLease;
+        "renew"(2) => RenewLease;
+    })?;
+    js::set(env, client, "leases", leases)?;
+    Ok(client)
 }
 
 /// The location fields every dynamic-secret call carries.

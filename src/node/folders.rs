@@ -1,13 +1,32 @@
 //! Binding for `folders()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{json_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
+use napi::{sys, Env};
+use napi_derive::napi;
+
+use super::call::api_methods;
+use crate::client::InfisicalClient;
 use crate::client::folders::{CreateFolder, ListFolders};
 use crate::client::SdkResult;
 
-json_calls! {
-    create_folder => CreateFolder;
-    list_folders => ListFolders;
+/// `FoldersClient`: made by the SDK (it has no public constructor); its methods
+/// are own properties, so they work detached.
+#[napi]
+pub struct FoldersClient {
+    _core: Arc<InfisicalClient>,
+}
+
+/// `folders()`: its methods are own properties, so they work detached.
+pub fn folders_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let client = FoldersClient { _core: core.clone() }.into_instance(env)?.raw();
+    api_methods!(env, core, client, {
+        "create"(1) => CreateFolder, "folder";
+        "listFolders"(1) => ListFolders, "folders";
+    })?;
+    Ok(client)
 }
 
 impl FromArgs for CreateFolder {

@@ -1,22 +1,67 @@
 //! Binding for `kms()`: keys, encryption, signing.
 
 use super::args::{Args, FromArgs, Opts};
-use super::sdk::{json_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
+use napi::{sys, Env};
+use napi_derive::napi;
+
+use super::js;
+use super::call::api_methods;
+use crate::client::InfisicalClient;
 use crate::client::kms::{
     self, CreateKey, Decrypt, DeleteKey, Encrypt, GetKeyByName, GetPublicKey, ListSigningAlgorithms, Sign, Verify,
 };
 use crate::client::SdkResult;
 
-json_calls! {
-    create_kms_key => CreateKey;
-    delete_kms_key => DeleteKey;
-    get_kms_key_by_name => GetKeyByName;
-    kms_encrypt => Encrypt;
-    kms_decrypt => Decrypt;
-    kms_sign => Sign;
-    kms_verify => Verify;
-    kms_list_signing_algorithms => ListSigningAlgorithms;
-    kms_get_public_key => GetPublicKey;
+/// `KmsClient`: made by the SDK (it has no public constructor); its methods
+/// are own properties, so they work detached.
+#[napi]
+pub struct KmsClient {
+    _core: Arc<InfisicalClient>,
+}
+
+/// `kms()`: `keys()`, `encryption()` and `signing()` return new objects on
+/// every call, as in the official SDK; every method works detached. Each
+/// resolves to the field the official one unwraps (sign and verify to the
+/// whole body).
+pub fn kms_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let kms = KmsClient { _core: core.clone() }.into_instance(env)?.raw();
+    let c = core.clone();
+    let keys = js::arrow(env, "keys", 0, move |call| {
+        let keys = js::object(call.env)?;
+        api_methods!(call.env, c, keys, {
+            "create"(1) => CreateKey, "key";
+            "delete"(1) => DeleteKey, "key";
+            "getByName"(1) => GetKeyByName, "key";
+        })?;
+        Ok(keys)
+    })?;
+    js::set(env, kms, "keys", keys)?;
+    let c = core.clone();
+    let encryption = js::arrow(env, "encryption", 0, move |call| {
+        let encryption = js::object(call.env)?;
+        api_methods!(call.env, c, encryption, {
+            "encrypt"(1) => Encrypt, "ciphertext";
+            "decrypt"(1) => Decrypt, "plaintext";
+        })?;
+        Ok(encryption)
+    })?;
+    js::set(env, kms, "encryption", encryption)?;
+    let c = core.clone();
+    let signing = js::arrow(env, "signing", 0, move |call| {
+        let signing = js::object(call.env)?;
+        api_methods!(call.env, c, signing, {
+            "sign"(1) => Sign;
+            "verify"(1) => Verify;
+            "listSigningAlgorithms"(1) => ListSigningAlgorithms, "signingAlgorithms";
+            "getPublicKey"(1) => GetPublicKey, "publicKey";
+        })?;
+        Ok(signing)
+    })?;
+    js::set(env, kms, "signing", signing)?;
+    Ok(kms)
 }
 
 /// The options object of a call on one key, and its `keyId`.

@@ -1,18 +1,23 @@
-//! The napi binding: a `NativeClient` class whose methods take each call's
-//! arguments as JSON text, read them (`args`) into the core's typed request,
-//! and resolve to the server's response text. The JS
-//! layer in `lib/` parses responses with V8's `JSON.parse` (far faster than
-//! building objects through napi) and wraps rejections in the SDK's classes.
-//! One file per API area, as in the core.
+//! The napi binding: the addon's exports are the public API. `InfisicalSDK`
+//! (sdk.rs) builds, per instance, the official objects (`secrets()`,
+//! `auth()`, `kms()`, ...; one file per area, each method under its public
+//! name) whose methods read the JavaScript arguments (args.rs) into the
+//! core's typed requests (call.rs) and resolve to the response parsed by V8's
+//! `JSON.parse` (text.rs), or reject with the SDK's error classes (error.rs,
+//! realm.rs). The enums are napi string enums (enums.rs).
 
 mod args;
 mod auth;
+mod call;
 mod dynamic_secrets;
+mod enums;
 mod environments;
 mod error;
 mod folders;
+mod js;
 mod kms;
 mod projects;
+mod realm;
 mod sdk;
 mod secrets;
 mod text;

@@ -1,13 +1,32 @@
 //! Binding for `projects()`.
 
 use super::args::{Args, FromArgs};
-use super::sdk::{json_calls, NativeClient};
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue};
+use napi::{sys, Env};
+use napi_derive::napi;
+
+use super::call::api_methods;
+use crate::client::InfisicalClient;
 use crate::client::projects::{CreateProject, InviteMembers};
 use crate::client::SdkResult;
 
-json_calls! {
-    create_project => CreateProject;
-    invite_members => InviteMembers;
+/// `ProjectsClient`: made by the SDK (it has no public constructor); its methods
+/// are own properties, so they work detached.
+#[napi]
+pub struct ProjectsClient {
+    _core: Arc<InfisicalClient>,
+}
+
+/// `projects()`: its methods are own properties, so they work detached.
+pub fn projects_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let client = ProjectsClient { _core: core.clone() }.into_instance(env)?.raw();
+    api_methods!(env, core, client, {
+        "create"(1) => CreateProject, "project";
+        "inviteMembers"(1) => InviteMembers, "memberships";
+    })?;
+    Ok(client)
 }
 
 impl FromArgs for CreateProject {

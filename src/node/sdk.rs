@@ -1,43 +1,25 @@
-//! The native half of `InfisicalSDK`: one core client per SDK instance.
+//! `InfisicalSDK`: one core client per instance. Its area accessors, like
+//! the official class fields, are own functions, so they work detached.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
-use napi::Env;
+use napi::bindgen_prelude::{JsObjectValue, JsValue, Object, This, Unknown};
+use napi::{sys, Env};
 use napi_derive::napi;
 
-use super::args::FromArgs;
-use super::error::{settle, to_napi, Settle};
-use super::text::{CallOutcome, ResponseText};
+use super::auth;
+use super::dynamic_secrets::dynamic_secrets_client;
+use super::environments::environments_client;
+use super::error::to_napi;
+use super::folders::folders_client;
+use super::js;
+use super::kms::kms_client;
+use super::projects::projects_client;
+use super::realm;
+use super::secrets::secrets_client;
 use crate::client::cache::CacheConfig;
-use crate::client::{Call, ClientOptions, InfisicalClient, PendingCall, SdkResult};
-
-/// What `new InfisicalSDK(options)` passes down (already type-checked in JS),
-/// with the variables the JS layer read from `process.env` at that moment.
-#[napi(object)]
-pub struct NativeClientOptions {
-    pub site_url: Option<String>,
-    pub ca_certificate: Option<String>,
-    /// Present when the secret cache is on.
-    pub cache: Option<NativeCacheOptions>,
-    /// Default true.
-    pub auto_token_refresh: Option<bool>,
-    /// `INFISICAL_SDK_RETRY_BASE_DELAY_MS`, when set to a number.
-    pub retry_base_delay_ms: Option<f64>,
-    /// `INFISICAL_SDK_REQUEST_TIMEOUT_MS`, when set to a number.
-    pub request_timeout_ms: Option<f64>,
-    /// `NODE_EXTRA_CA_CERTS`.
-    pub extra_ca_certs: Option<String>,
-}
-
-#[napi(object)]
-pub struct NativeCacheOptions {
-    pub ttl_seconds: f64,
-    pub max_entries: u32,
-    pub max_bytes: f64,
-    pub stale_if_error_seconds: f64,
-}
+use crate::client::{ClientOptions, InfisicalClient, SdkError, SdkResult};
 
 fn millis(value: f64) -> Duration {
     seconds(value / 1000.0)
@@ -47,126 +29,236 @@ fn seconds(value: f64) -> Duration {
     Duration::try_from_secs_f64(value.max(0.0)).unwrap_or(Duration::MAX)
 }
 
-#[napi]
-pub struct NativeClient {
-    pub(crate) core: Arc<InfisicalClient>,
-}
-
-#[napi]
-impl NativeClient {
-    /// Throws an `InfisicalSDKError` on a bad `siteUrl` or `caCertificate`.
-    #[napi(constructor, catch_unwind)]
-    pub fn new(env: &Env, options: NativeClientOptions) -> napi::Result<Self> {
-        let core = InfisicalClient::new(ClientOptions {
-            site_url: options.site_url,
-            ca_certificate: options.ca_certificate,
-            cache: options.cache.map(|c| CacheConfig {
-                ttl: seconds(c.ttl_seconds),
-                max_entries: c.max_entries as usize,
-                // f64 -> usize saturates; NaN is refused by the JS layer.
-                max_bytes: c.max_bytes.max(0.0) as usize,
-                stale_if_error: seconds(c.stale_if_error_seconds),
-            }),
-            auto_token_refresh: options.auto_token_refresh.unwrap_or(true),
-            retry_base_delay: options.retry_base_delay_ms.filter(|v| v.is_finite()).map(millis),
-            request_timeout: options.request_timeout_ms.filter(|v| v.is_finite()).map(millis),
-            extra_ca_certs_file: options.extra_ca_certs,
-        })
-        .map_err(|e| to_napi(env, &e))?;
-        Ok(NativeClient { core: Arc::new(core) })
-    }
-
-    /// Drops every cached answer.
-    #[napi(catch_unwind)]
-    pub fn clear_cache(&self) {
-        self.core.clear_cache();
-    }
-
-    /// Generation of the auth state: bumped by every login, renew and accessToken().
-    #[napi(catch_unwind)]
-    pub fn auth_generation(&self) -> u32 {
-        self.core.auth_generation() as u32
-    }
-
-    /// The live token if `generation` is still current, else null.
-    #[napi(catch_unwind)]
-    pub fn token_for_generation(&self, generation: u32) -> Option<String> {
-        self.core.token_for_generation(generation as u64)
-    }
-
-    /// The site URL in use (after the empty-string fallback).
-    #[napi(getter, catch_unwind)]
-    pub fn site_url(&self) -> String {
-        self.core.site_url().to_string()
-    }
-
-    /// Moves this client's clock forward (token lifetimes, cache ages), so
-    /// tests can let time pass without waiting. Not part of the public API.
-    #[napi(catch_unwind)]
-    pub fn advance_clock_for_testing(&self, milliseconds: f64) {
-        self.core.clock().advance(millis(milliseconds));
+/// `typeof value`.
+fn type_of(value: &Unknown) -> &'static str {
+    match value.get_type() {
+        Ok(napi::ValueType::Undefined) => "undefined",
+        Ok(napi::ValueType::Boolean) => "boolean",
+        Ok(napi::ValueType::Number) => "number",
+        Ok(napi::ValueType::String) => "string",
+        Ok(napi::ValueType::Symbol) => "symbol",
+        Ok(napi::ValueType::Function) => "function",
+        Ok(napi::ValueType::BigInt) => "bigint",
+        _ => "object",
     }
 }
 
-/// Declares `NativeClient` methods (the invoking module imports
-/// `NativeClient`: napi names the class after the written type) that take a call's arguments as JSON text,
-/// read them into the typed request `$ty` and resolve to the response text.
-macro_rules! json_calls {
-    ($($method:ident => $ty:ty;)*) => {
-        #[napi_derive::napi]
-        impl NativeClient {
-            $(
-                #[napi(ts_return_type = "Promise<string>")]
-                pub fn $method<'env>(
-                    &self,
-                    env: &'env napi::Env,
-                    args: String,
-                ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, $crate::node::text::CallOutcome>> {
-                    self.run::<$ty>(env, &args)
-                }
-            )*
-        }
-    };
+fn is_nullish(value: &Unknown) -> bool {
+    matches!(value.get_type(), Ok(napi::ValueType::Undefined | napi::ValueType::Null))
 }
-pub(crate) use json_calls;
 
-impl NativeClient {
-    /// Sends the call `build` describes; the promise resolves to the response
-    /// body text. The call is built and issued here, on the JS thread, so its
-    /// order among this client's calls (a read after a write, identical reads
-    /// in one tick) is the order JavaScript made them in. The future owns a
-    /// clone of the core (it never borrows `self`), so a worker thread that
-    /// exits with calls in flight frees its `NativeClient` without leaving the
-    /// future a dangling reference.
-    pub(crate) fn run<'env, C: Call + FromArgs>(
-        &self,
-        env: &'env Env,
-        args: &str,
-    ) -> napi::Result<PromiseRaw<'env, CallOutcome>> {
-        let pending = match C::from_json(args) {
-            Ok(call) => self.core.issue(&call),
-            Err(error) => PendingCall::failed(error),
+const CONSTRUCTOR: &str = "new InfisicalSDK(options)";
+
+/// `options[key]` when it has type `kind` or is absent (null too); anything
+/// else is a clear error.
+fn option<'env>(options: Option<&Object<'env>>, key: &str, kind: &str) -> SdkResult<Option<Unknown<'env>>> {
+    let Some(options) = options else { return Ok(None) };
+    let value: Unknown = options.get_named_property(key).map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    if is_nullish(&value) {
+        return Ok(None);
+    }
+    let got = type_of(&value);
+    if got != kind {
+        let article = if kind == "object" { "an" } else { "a" };
+        return Err(SdkError::sdk(format!("{CONSTRUCTOR}: \"{key}\" must be {article} {kind}, received {got}")));
+    }
+    Ok(Some(value))
+}
+
+fn string(value: Unknown) -> SdkResult<String> {
+    value
+        .coerce_to_string()
+        .and_then(|s| s.into_utf8())
+        .and_then(|s| s.into_owned())
+        .map_err(|e| SdkError::sdk(e.reason.clone()))
+}
+
+/// The `cache` option, checked and completed with its defaults: 60 s fresh,
+/// 1,000 answers, 32 MiB, no stale serving.
+fn cache_config(cache: &Object) -> SdkResult<CacheConfig> {
+    let mut values = [0.0; 4];
+    let defaults = [
+        ("ttlSeconds", 60.0),
+        ("maxEntries", 1000.0),
+        ("maxBytes", 32.0 * 1024.0 * 1024.0),
+        ("staleIfErrorSeconds", 0.0),
+    ];
+    for (slot, (key, fallback)) in values.iter_mut().zip(defaults) {
+        let value: Unknown = cache.get_named_property(key).map_err(|e| SdkError::sdk(e.reason.clone()))?;
+        let number = if is_nullish(&value) {
+            Some(fallback)
+        } else if value.get_type().ok() == Some(napi::ValueType::Number) {
+            value.coerce_to_number().and_then(|n| n.get_double()).ok()
+        } else {
+            None
         };
-        env.spawn_future(Box::pin(async move { Ok(CallOutcome(pending.finish().await)) }))
+        match number {
+            Some(n) if n.is_finite() && n >= 0.0 => *slot = n,
+            _ => {
+                return Err(SdkError::sdk(format!(
+                    "{CONSTRUCTOR}: \"cache.{key}\" must be a non-negative number"
+                )))
+            }
+        }
     }
+    Ok(CacheConfig {
+        ttl: seconds(values[0]),
+        max_entries: values[1].floor().min(f64::from(u32::MAX)) as usize,
+        // f64 -> usize saturates.
+        max_bytes: values[2].floor() as usize,
+        stale_if_error: seconds(values[3]),
+    })
+}
 
-    /// Like `run`, for calls that resolve to something else (a token).
-    pub(crate) fn spawn<'env, T, F>(
-        &self,
-        env: &'env Env,
-        make: impl FnOnce(Arc<InfisicalClient>) -> F,
-    ) -> napi::Result<PromiseRaw<'env, Settle<T>>>
-    where
-        T: ToNapiValue + Send + 'static,
-        F: std::future::Future<Output = SdkResult<T>> + Send + 'static,
-    {
-        env.spawn_future(Box::pin(settle(make(self.core.clone()))))
+/// `process.env[name]` when it is a string; None where the runtime refuses to
+/// show it (Deno without --allow-env throws from the getter: the exception is
+/// cleared, since the SDK's own variables are optional).
+fn optional_env(env: &Env, vars: &Object, name: &str) -> Option<String> {
+    match vars.get_named_property::<Unknown>(name) {
+        Ok(value) => {
+            if value.get_type().ok()? != napi::ValueType::String {
+                return None;
+            }
+            string(value).ok()
+        }
+        Err(_) => {
+            let mut exception = std::ptr::null_mut();
+            // SAFETY: clears the exception the getter left pending on this env.
+            unsafe { napi::sys::napi_get_and_clear_last_exception(env.raw(), &mut exception) };
+            None
+        }
     }
+}
 
-    /// A fresh cached answer, synchronously (no thread hop), or None (also
-    /// when the arguments are bad: the async path reports that).
-    pub(crate) fn cached<C: Call + FromArgs>(&self, args: &str) -> Option<ResponseText> {
-        let request = C::from_json(args).ok()?.request().ok()?;
-        self.core.cached(&request).map(ResponseText)
+/// A millisecond knob of ours from process.env (test suites shorten waits).
+fn env_millis(env: &Env, vars: &Object, name: &str) -> Option<Duration> {
+    let text = optional_env(env, vars, name)?;
+    let trimmed = text.trim();
+    if trimmed.is_empty() || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    trimmed.parse::<f64>().ok().map(millis)
+}
+
+/// Reads the constructor's options, and the environment from `process.env`
+/// (a worker's own copy included) on this thread: the core never reads it.
+fn client_options(env: &Env, options: Option<Unknown>) -> SdkResult<ClientOptions> {
+    let options = match options {
+        Some(value) if !is_nullish(&value) => {
+            let got = type_of(&value);
+            if got != "object" {
+                return Err(SdkError::sdk(format!(
+                    "{CONSTRUCTOR}: \"options\" must be an object, received {got}"
+                )));
+            }
+            Some(value.coerce_to_object().map_err(|e| SdkError::sdk(e.reason.clone()))?)
+        }
+        _ => None,
+    };
+    let site_url = option(options.as_ref(), "siteUrl", "string")?.map(string).transpose()?;
+    let ca_certificate = option(options.as_ref(), "caCertificate", "string")?.map(string).transpose()?;
+    let auto_token_refresh = option(options.as_ref(), "autoTokenRefresh", "boolean")?
+        .map(|v| v.coerce_to_bool().unwrap_or(true))
+        .unwrap_or(true);
+    let cache = match option(options.as_ref(), "cache", "object")? {
+        Some(cache) => Some(cache_config(&cache.coerce_to_object().map_err(|e| SdkError::sdk(e.reason.clone()))?)?),
+        None => None,
+    };
+    let vars = realm::process_env(env).map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    // SAFETY: `vars` is a live object of `env`.
+    let vars = unsafe { Unknown::from_raw_unchecked(env.raw(), vars) };
+    let vars = vars.coerce_to_object().map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    let extra_ca_certs = optional_env(env, &vars, "NODE_EXTRA_CA_CERTS").filter(|v| !v.is_empty());
+    Ok(ClientOptions {
+        site_url: site_url.filter(|s| !s.is_empty()),
+        ca_certificate,
+        cache,
+        auto_token_refresh,
+        retry_base_delay: env_millis(env, &vars, "INFISICAL_SDK_RETRY_BASE_DELAY_MS"),
+        request_timeout: env_millis(env, &vars, "INFISICAL_SDK_REQUEST_TIMEOUT_MS"),
+        extra_ca_certs_file: extra_ca_certs,
+    })
+}
+
+/// An accessor returning `value` every time: `(() => value)`, made as
+/// `function () { return this }` bound to `value`.
+fn returns(env: &Env, name: &str, value: sys::napi_value) -> napi::Result<sys::napi_value> {
+    let f = js::function(env, name, 0, |call| Ok(call.this))?;
+    js::bind(env, f, value)
+}
+
+/// Builds the object of one API area for a client.
+type AreaMaker = fn(&Env, &Arc<InfisicalClient>) -> napi::Result<sys::napi_value>;
+
+/// The entry point, shaped like the official class.
+#[napi(js_name = "InfisicalSDK")]
+pub struct InfisicalSdk {
+    /// The instance's core, also held by each of its methods.
+    _core: Arc<InfisicalClient>,
+}
+
+#[napi]
+impl InfisicalSdk {
+    /// `options`: `siteUrl` (default https://app.infisical.com, an empty
+    /// string too), `caCertificate` (PEM roots to trust besides the bundled
+    /// ones), `cache` (opt-in cache of getSecret/listSecrets answers:
+    /// `ttlSeconds` 60, `maxEntries` 1000, `maxBytes` 32 MiB,
+    /// `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true). Throws an
+    /// `InfisicalSDKError` on a bad option.
+    #[napi(constructor, catch_unwind, ts_args_type = "options?: ConstructorParameters<typeof import('./index').InfisicalSDK>[0]")]
+    pub fn new(env: &Env, this: This, options: Option<Unknown>) -> napi::Result<Self> {
+        let core = client_options(env, options)
+            .and_then(InfisicalClient::new)
+            .map_err(|e| to_napi(env, &e))?;
+        let core = Arc::new(core);
+        let this = this.raw();
+        let areas: [(&str, AreaMaker); 5] = [
+            ("secrets", secrets_client),
+            ("environments", environments_client),
+            ("projects", projects_client),
+            ("folders", folders_client),
+            ("dynamicSecrets", dynamic_secrets_client),
+        ];
+        for (name, make) in areas {
+            let area = make(env, &core)?;
+            js::set(env, this, name, returns(env, name, area)?)?;
+        }
+        js::set(env, this, "auth", auth::auth_accessor(env, this, &core)?)?;
+        js::set(env, this, "kms", returns(env, "kms", kms_client(env, &core)?)?)?;
+        let c = core.clone();
+        let clear = js::arrow(env, "clearCache", 0, move |call| {
+            c.clear_cache();
+            Ok(js::undefined(call.env))
+        })?;
+        js::set(env, this, "clearCache", clear)?;
+        testing_hook(env, this, &core)?;
+        Ok(InfisicalSdk { _core: core })
+    }
+}
+
+/// `sdk[Symbol.for('infisical-sdk-native.testing')].advanceClock(ms)`: moves
+/// this client's clock forward (token lifetimes, cache ages) so tests can let
+/// time pass without waiting. Not part of the API; not enumerable.
+fn testing_hook(env: &Env, this: sys::napi_value, core: &Arc<InfisicalClient>) -> napi::Result<()> {
+    let hook = js::object(env)?;
+    let c = core.clone();
+    let advance = js::arrow(env, "advanceClock", 1, move |call| {
+        let ms = call.args[0].coerce_to_number().and_then(|n| n.get_double()).unwrap_or(0.0);
+        c.clock().advance(millis(if ms.is_finite() { ms } else { 0.0 }));
+        Ok(js::undefined(call.env))
+    })?;
+    js::set(env, hook, "advanceClock", advance)?;
+    let key = js::symbol_for(env, "infisical-sdk-native.testing")?;
+    let property = sys::napi_property_descriptor {
+        utf8name: std::ptr::null(),
+        name: key,
+        method: None,
+        getter: None,
+        setter: None,
+        value: hook,
+        attributes: sys::PropertyAttributes::default,
+        data: std::ptr::null_mut(),
+    };
+    // SAFETY: `this` and `key` belong to `env`; the descriptor outlives the call.
+    napi::check_status!(unsafe { sys::napi_define_properties(env.raw(), this, 1, &property) })
 }

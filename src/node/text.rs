@@ -15,34 +15,138 @@ use std::sync::{Arc, OnceLock};
 use napi::bindgen_prelude::{ToNapiValue, TypeName, ValueType};
 use napi::sys;
 
+use napi::bindgen_prelude::JsValue;
+
 use super::error::to_napi;
-use crate::client::ApiResponse;
-use crate::client::Settled;
+use super::realm;
+use crate::client::{ApiResponse, SdkError, SdkResult, Settled};
 
 /// The body of a response, possibly shared with the cache or other callers.
 pub struct ResponseText(pub Arc<ApiResponse>);
 
-/// How a call ended: its body text, or its error. Converted on the JS thread,
+/// What a call resolves to: the response body parsed by V8's `JSON.parse`
+/// (it must be a JSON object, as the official SDK's callers assume), or its
+/// `field` when the official SDK unwraps one.
+#[derive(Clone, Copy)]
+pub struct Shape {
+    /// The call's label, for messages.
+    pub call: &'static str,
+    pub field: Option<&'static str>,
+    /// Work on the parsed body before `field` is taken (process.env, imports).
+    pub after: Option<After>,
+}
+
+/// What happens to a parsed body on the JS thread; returns the new result.
+pub type After = fn(&napi::Env, sys::napi_value) -> napi::Result<sys::napi_value>;
+
+impl Shape {
+    pub fn new(call: &'static str, field: Option<&'static str>) -> Self {
+        Shape { call, field, after: None }
+    }
+}
+
+impl Shape {
+    /// The label without its parameter list: `secrets().getSecret`.
+    fn name(self) -> &'static str {
+        self.call.rsplit_once('(').map_or(self.call, |(name, _)| name)
+    }
+
+}
+
+/// How a call ended: its response, or its error. Converted on the JS thread,
 /// where its join window closes: identical reads issued before this answer
 /// reached JavaScript share its request, later ones start their own.
-pub struct CallOutcome(pub Settled);
+pub struct CallOutcome {
+    pub settled: Settled,
+    pub shape: Shape,
+}
+
+impl CallOutcome {
+    pub fn ready(result: SdkResult<Arc<ApiResponse>>, shape: Shape) -> Self {
+        CallOutcome { settled: Settled { result, window: None }, shape }
+    }
+}
 
 impl TypeName for CallOutcome {
     fn type_name() -> &'static str {
-        "String"
+        "Object"
     }
 
     fn value_type() -> ValueType {
-        ValueType::String
+        ValueType::Object
     }
+}
+
+/// The type of a JSON value, as `typeof` words it (with `null` and arrays apart).
+unsafe fn json_kind(env: sys::napi_env, value: sys::napi_value) -> &'static str {
+    let mut kind = sys::ValueType::napi_undefined;
+    unsafe { sys::napi_typeof(env, value, &mut kind) };
+    match kind {
+        sys::ValueType::napi_null => "a null",
+        sys::ValueType::napi_string => "a string",
+        sys::ValueType::napi_number => "a number",
+        sys::ValueType::napi_boolean => "a boolean",
+        sys::ValueType::napi_object => {
+            let mut array = false;
+            unsafe { sys::napi_is_array(env, value, &mut array) };
+            if array {
+                "an array"
+            } else {
+                "object"
+            }
+        }
+        _ => "an empty body",
+    }
+}
+
+/// The parsed body of a response, shaped as `shape` says.
+unsafe fn parsed(env: sys::napi_env, response: Arc<ApiResponse>, shape: Shape) -> SdkResult<sys::napi_value> {
+    let name = shape.name();
+    let js_env = napi::Env::from_raw(env);
+    let body = if response.body.is_empty() {
+        None
+    } else {
+        let text = unsafe { ResponseText::to_napi_value(env, ResponseText(response)) }
+            .map_err(|e| SdkError::sdk(e.reason.clone()))?;
+        let value = realm::json_parse(&js_env, text)
+            .map_err(|_| SdkError::sdk(format!("{name}: the server's response is not valid JSON")))?;
+        Some(value)
+    };
+    let kind = body.map_or("an empty body", |b| unsafe { json_kind(env, b) });
+    let body = match body {
+        Some(body) if kind == "object" => body,
+        _ => {
+            return Err(SdkError::sdk(format!(
+                "{name}: the server answered with {kind} where a JSON object was expected"
+            )))
+        }
+    };
+    let body = match shape.after {
+        Some(after) => after(&js_env, body).map_err(|e| SdkError::sdk(e.reason.clone()))?,
+        None => body,
+    };
+    let Some(field) = shape.field else {
+        return Ok(body);
+    };
+    let key = js_env.create_string(field).map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    let mut present = false;
+    // `key in body`, as the official SDK's callers would see it.
+    unsafe { sys::napi_has_property(env, body, key.raw(), &mut present) };
+    if !present {
+        return Err(SdkError::sdk(format!("{name}: the server's response has no \"{field}\" field")));
+    }
+    let mut value = ptr::null_mut();
+    napi::check_status!(unsafe { sys::napi_get_property(env, body, key.raw(), &mut value) })
+        .map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    Ok(value)
 }
 
 impl ToNapiValue for CallOutcome {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
-        let Settled { result, window } = val.0;
+        let CallOutcome { settled: Settled { result, window }, shape } = val;
         // An error here rejects the promise with the SDK error object.
-        let value = match result {
-            Ok(response) => unsafe { ResponseText::to_napi_value(env, ResponseText(response)) },
+        let value = match result.and_then(|response| unsafe { parsed(env, response, shape) }) {
+            Ok(value) => Ok(value),
             Err(error) => Err(to_napi(&napi::Env::from_raw(env), &error)),
         };
         drop(window);
