@@ -21,7 +21,25 @@ const fs = require('node:fs');
 const { spawn } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SETUP_DIR = path.resolve(ROOT, process.env.INFISICAL_REAL_SETUP_DIR || path.join('..', 'shared', 'real-infisical'));
+/**
+ * ../shared/real-infisical beside this checkout; for a clone made elsewhere (CI clones the project
+ * into a scratch directory), the same place beside the checkout it was cloned from.
+ */
+function findSetupDir() {
+  if (process.env.INFISICAL_REAL_SETUP_DIR) return path.resolve(ROOT, process.env.INFISICAL_REAL_SETUP_DIR);
+  const relative = path.join('..', 'shared', 'real-infisical');
+  const candidates = [path.resolve(ROOT, relative)];
+  try {
+    const origin = require('node:child_process')
+      .execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim();
+    if (origin && fs.existsSync(origin)) candidates.push(path.resolve(origin, relative));
+  } catch {
+    // no git or no origin: only the first place
+  }
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'setup.sh'))) || candidates[0];
+}
+const SETUP_DIR = findSetupDir();
 const REALINF_HOME = process.env.REALINF_HOME || path.join(os.tmpdir(), 'real-infisical');
 // every *.real.js here (a name `node --test __test__/` does not pick up), the 30 s lifecycle one first
 const SUITES = fs
