@@ -517,6 +517,16 @@ test('folders: created via SDK, used by secrets, listed (recursive too)', async 
     assert.deepEqual(await sdk.folders().listFolders({ projectId: PID, environment: 'dev', path: '/nope' }), []);
     await assert.rejects(sdk.folders().create({ projectId: PID, environment: 'dev', name: 'bad name' }), /Request failed with status 422/);
     await assert.rejects(sdk.folders().listFolders({ projectId: PID, environment: 'qa' }), /\[StatusCode=404\] Environment with slug 'qa' not found/);
+    // depth limit of the in-memory server: 99 parents + the folder is fine, one more is a 400
+    const deepPath = '/d'.repeat(99);
+    assert.equal((await sdk.folders().create({ projectId: PID, environment: 'dev', name: 'leaf', path: deepPath })).path, `${deepPath}/leaf`);
+    await assert.rejects(
+      sdk.folders().create({ projectId: PID, environment: 'dev', name: 'leaf', path: `${deepPath}/d` }),
+      /\[StatusCode=400\] Folder depth exceeds 100/,
+    );
+    const hugePath = '../?#% é😀'.repeat(65536); // 65,536 segments in one path: refused, nothing created
+    await assert.rejects(sdk.folders().create({ projectId: PID, environment: 'dev', name: 'x', path: hugePath }), /Folder depth exceeds 100/);
+    assert.deepEqual(await sdk.folders().listFolders({ projectId: PID, environment: 'dev', path: '/..' }), []);
   });
 });
 

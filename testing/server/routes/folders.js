@@ -5,10 +5,15 @@
 //   GET  /api/v1/folders   list children of `path` (or every folder below it with recursive)
 // Folders created here are immediately usable by the secrets routes.
 
-const { notFound } = require('../http');
+const { notFound, badRequest } = require('../http');
 const { z, looseBoolean, prefixWithSlash, removeTrailingSlash } = require('../schema');
 const { projectOr404, requirePermission } = require('../lookup');
-const { normalizePath } = require('../state');
+const { normalizePath, pathSegments } = require('../state');
+
+// A limit of this in-memory server, not of the real one (which stores folders as database rows):
+// every folder keeps its whole path, so a 1 MB path of 65,000 segments would need gigabytes.
+// No test needs folders this deep; a clear 400 is better than running the test process out of memory.
+const MAX_FOLDER_DEPTH = 100;
 
 const isValidFolderName = (name) => /^[a-zA-Z0-9-_]+$/.test(name);
 
@@ -66,6 +71,9 @@ module.exports = function registerFolderRoutes(router, { state }) {
     const env = state.getEnv(project, b.environment);
     if (!env) {
       throw notFound(`Environment with slug '${b.environment}' in project with ID '${project.id}' not found`);
+    }
+    if (pathSegments(path).length + 1 > MAX_FOLDER_DEPTH) {
+      throw badRequest(`Folder depth exceeds ${MAX_FOLDER_DEPTH} (a limit of the local test server)`);
     }
     // create the missing parents, then the folder itself (or return the existing one)
     const parent = state.createFolder(project, b.environment, path);
