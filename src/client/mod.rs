@@ -147,6 +147,16 @@ impl PendingCall {
         PendingCall { state: Pending::Ready(Err(error)) }
     }
 
+    /// The answer if it is already known (a fresh cached answer, or a call
+    /// refused before sending): the binding settles such a call at once,
+    /// without a thread hop. Otherwise the call itself, to await.
+    pub fn into_ready(self) -> Result<SdkResult<Arc<ApiResponse>>, PendingCall> {
+        match self.state {
+            Pending::Ready(result) => Ok(result),
+            state => Err(PendingCall { state }),
+        }
+    }
+
     /// The answer, once it is there (the join window closes at once; the
     /// binding uses `finish` to keep it open until JavaScript has the answer).
     pub async fn response(self) -> SdkResult<Arc<ApiResponse>> {
@@ -315,16 +325,6 @@ impl InfisicalClient {
             .boxed()
         });
         PendingCall { state: Pending::Shared(response, window) }
-    }
-
-    /// The fresh cached answer of a read, without any I/O (`None` on a miss
-    /// or without a cache).
-    pub fn cached(&self, request: &ApiRequest) -> Option<Arc<ApiResponse>> {
-        let cache = self.cache.as_ref()?;
-        match request.cache {
-            CacheRole::Read(_) => cache.fresh(&request.key()),
-            _ => None,
-        }
     }
 
     /// Sends a request with the current token, keeping an SDK-login token

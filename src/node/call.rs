@@ -10,7 +10,7 @@ use napi::Env;
 use super::args::FromArgs;
 use super::realm;
 use super::text::{CallOutcome, Shape};
-use crate::client::{Call, InfisicalClient, SdkError, SdkResult};
+use crate::client::{Call, InfisicalClient, PendingCall, SdkError, SdkResult};
 
 /// Sets, on the object `$target`, one own arrow-like function per call,
 /// named as the public method: it reads the JavaScript arguments into the
@@ -91,15 +91,15 @@ pub(crate) fn run_json<C: Call + FromArgs>(
     shape: Shape,
 ) -> napi::Result<napi::sys::napi_value> {
     let request = json.and_then(|json| C::from_json(&json)).and_then(|c| c.request());
-    let promise = match request {
-        Ok(request) => match core.cached(&request) {
-            Some(hit) => settled_now(env, CallOutcome::ready(Ok(hit), shape))?,
-            None => {
-                let pending = core.begin(request);
-                env.spawn_future(Box::pin(async move { Ok(CallOutcome { settled: pending.finish().await, shape }) }))?
-            }
-        },
-        Err(error) => settled_now(env, CallOutcome::ready(Err(error), shape))?,
+    let pending = match request {
+        Ok(request) => core.begin(request),
+        Err(error) => PendingCall::failed(error),
+    };
+    let promise = match pending.into_ready() {
+        Ok(result) => settled_now(env, CallOutcome::ready(result, shape))?,
+        Err(pending) => {
+            env.spawn_future(Box::pin(async move { Ok(CallOutcome { settled: pending.finish().await, shape }) }))?
+        }
     };
     Ok(promise.raw())
 }
