@@ -119,7 +119,8 @@ async function seq(c) {
 
 async function conc(c) {
   const n = cfg.concurrency
-  const batch = () => Promise.all(Array.from({ length: n }, () => c.getSecret()))
+  // distinct: n different secret names (no two calls can share a request)
+  const batch = () => Promise.all(Array.from({ length: n }, (_, i) => (cfg.distinct ? c.getSecret(`SECRET_${i}`) : c.getSecret())))
   for (let i = 0; i < cfg.warmupBatches; i++) await batch()
   const ms = []
   await mark('start')

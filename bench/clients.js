@@ -25,9 +25,9 @@ const fx = require('./fixtures')
 const ROOT = path.resolve(__dirname, '..')
 const SECRET_NAME = 'SERVICE_00042_DATABASE_URL'
 
-function getQuery(environment) {
+function getQuery(environment, secretName = SECRET_NAME) {
   return new URLSearchParams({
-    secretName: SECRET_NAME,
+    secretName,
     workspaceId: fx.PROJECT_ID,
     environment,
     expandSecretReferences: 'true',
@@ -52,7 +52,8 @@ async function sdkClient(mod, cfg, extraOptions) {
   const secrets = sdk.secrets()
   const getOpts = { projectId: fx.PROJECT_ID, environment: 'dev', secretName: SECRET_NAME }
   return {
-    getSecret: () => secrets.getSecret(getOpts),
+    // `name`: another secret (the bench server answers every name alike), for rows of distinct calls
+    getSecret: (name) => secrets.getSecret(name ? { ...getOpts, secretName: name } : getOpts),
     listSecrets: (environment) => secrets.listSecrets({ projectId: fx.PROJECT_ID, environment }),
   }
 }
@@ -108,8 +109,8 @@ async function httpClient(cfg) {
   )
   auth = `Bearer ${login.accessToken}`
   return {
-    getSecret: async () =>
-      (await request('GET', `/api/v3/secrets/raw/${encodeURIComponent(SECRET_NAME)}?${getQuery('dev')}`)).secret,
+    getSecret: async (name = SECRET_NAME) =>
+      (await request('GET', `/api/v3/secrets/raw/${encodeURIComponent(name)}?${getQuery('dev', name)}`)).secret,
     listSecrets: (environment) => request('GET', `/api/v3/secrets/raw?${listQuery(environment)}`),
   }
 }
@@ -129,7 +130,8 @@ async function fetchClient(cfg) {
     return r.json()
   }
   return {
-    getSecret: async () => (await get(`${base}/api/v3/secrets/raw/${encodeURIComponent(SECRET_NAME)}?${getQuery('dev')}`)).secret,
+    getSecret: async (name = SECRET_NAME) =>
+      (await get(`${base}/api/v3/secrets/raw/${encodeURIComponent(name)}?${getQuery('dev', name)}`)).secret,
     listSecrets: (environment) => get(`${base}/api/v3/secrets/raw?${listQuery(environment)}`),
   }
 }
@@ -143,6 +145,8 @@ async function createClient(kind, cfg) {
       return sdkClient(require(ROOT), cfg, cfg.caPem ? { caCertificate: cfg.caPem } : {})
     case 'ours-cache':
       return sdkClient(require(ROOT), cfg, { cache: CACHE_OPTION, ...(cfg.caPem ? { caCertificate: cfg.caPem } : {}) })
+    case 'baseline': // another build of this package (bench/run.js --baseline)
+      return sdkClient(require(process.env.BENCH_BASELINE_DIR), cfg, {})
     case 'official':
       return sdkClient(require(path.join(ROOT, 'node_modules/@infisical/sdk')), cfg, {})
     case 'v2':

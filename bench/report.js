@@ -511,9 +511,64 @@ function render(ctx) {
   // Hand-written analysis of the misses (profiles), kept in bench/ANALYSIS.md; full runs only.
   const analysis = path.join(__dirname, 'ANALYSIS.md')
   if (!Q && fs.existsSync(analysis)) md.push(`\n${fs.readFileSync(analysis, 'utf8').trim()}\n`)
+  // The last comparison with a previous build (`--baseline`), kept in bench/BUILD-COMPARISON.md.
+  const comparison = path.join(__dirname, 'BUILD-COMPARISON.md')
+  if (!Q && fs.existsSync(comparison)) md.push(`\n${fs.readFileSync(comparison, 'utf8').trim()}\n`)
   md.push(`\n---\nSuite wall time: ${M.wallS.toFixed(0)} s${saved ? ' (report re-rendered from saved results)' : ''}.\n`)
   const text = md.join('\n').replace(/\n{3,}/g, '\n\n')
   return { text, targets: T }
 }
 
-module.exports = { render }
+/**
+ * `--baseline`: this build against another build of the package, on the rows a binding change
+ * can move. Each figure is the median over every round of both builds (interleaved); the verdict
+ * is whether ours is within 5 % of the baseline or better.
+ */
+function renderBuildComparison({ R, M, BIN }) {
+  const b = R.build
+  const pooled = (runs, f) => runs.flatMap((r) => (r.result ? [].concat(f(r.result)) : []))
+  const errors = ['seq', 'conc1000', 'list10000'].flatMap((row) =>
+    ['ours', 'baseline'].flatMap((k) => b[row][k].filter((r) => r.error).map((r) => `${row} ${k}: ${r.error.split('\n')[0]}`)),
+  )
+  const rows = [
+    // [label, row, per-result extractor, higher is better, unit, digits]
+    ['sequential getSecret, calls/s', 'seq', (r) => r.rate, true, '', 0],
+    ['sequential getSecret, CPU µs per call', 'seq', (r) => r.cpuUsPerCall, false, '', 1],
+    ['1,000 concurrent getSecret (distinct names), ms per batch', 'conc1000', (r) => r.ms, false, '', 1],
+    ['1,000 concurrent getSecret, CPU µs per call', 'conc1000', (r) => r.cpuUsPerCall, false, '', 1],
+    ['listSecrets of 10,000, ms per call', 'list10000', (r) => r.ms, false, '', 1],
+    ['listSecrets of 10,000, event-loop block (longest gap), ms', 'list10000', (r) => r.gapMs, false, '', 1],
+  ]
+  const T = []
+  const lines = [
+    '| | baseline | this build | this build vs baseline | within 5 % |',
+    '|---|---|---|---|---|',
+  ]
+  for (const [label, row, f, higherBetter, , digits] of rows) {
+    const base = L.summary(pooled(b[row].baseline, f))
+    const ours = L.summary(pooled(b[row].ours, f))
+    const change = ours.median / base.median - 1
+    const ok = higherBetter ? change >= -0.05 : change <= 0.05
+    T.push({ target: label, ok })
+    const sign = change >= 0 ? '+' : ''
+    lines.push(`| ${label} | ${L.mmm(base, digits)} | ${L.mmm(ours, digits)} | ${sign}${(change * 100).toFixed(1)} % | ${ok ? 'yes' : 'NO'} |`)
+  }
+  const load = R.loads && R.loads.build
+  const text = [
+    '## This build against a previous build',
+    '',
+    `Baseline: commit ${b.baselineCommit} (a checkout with its own release binary); this build: commit ${b.commit}, ` +
+      `${BIN.kind} binary \`${path.basename(BIN.src)}\`. Both run in the same session against the same bench server, ` +
+      `alternating build by build in every round (${b.rounds * 2} sequential rounds, ${b.rounds} rounds of the others). ` +
+      'Figures are medians [min–max] over all rounds.',
+    '',
+    ...lines,
+    '',
+    load ? `_1-min load average at the start / end: ${load[0].toFixed(2)} / ${load[1].toFixed(2)}; machine: ${M.cpus || os.cpus().length} cores._` : '',
+    errors.length ? `\nErrors: ${errors.join('; ')}` : '',
+    '',
+  ].join('\n')
+  return { text, targets: T }
+}
+
+module.exports = { render, renderBuildComparison }

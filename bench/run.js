@@ -19,6 +19,13 @@
 //                                 e.g. --env TOKIO_WORKER_THREADS=1
 //   --from <results.json>         re-render the markdown from the raw results a run saved
 //                                 (target/bench/results.json), without measuring
+//   --baseline <dir> --baseline-binary <file>
+//                                 instead of the suite: this build against another build of this
+//                                 package (a checkout at <dir>, its release binary <file>), in one
+//                                 run, on the rows a binding change can move (sequential getSecret,
+//                                 1,000 concurrent getSecret of distinct names, listSecrets of
+//                                 10,000 and its event-loop block); writes bench/BUILD-COMPARISON.md,
+//                                 which full runs then include in BENCHMARKS.md
 //
 // The native binary: `cargo build --release --lib` (when target/release is
 // missing or older than src/, Cargo.toml, Cargo.lock, build.rs), copied to
@@ -34,7 +41,7 @@ const L = require('./lib')
 const fx = require('./fixtures')
 const { V2_DIR, ensureV2 } = require('./anchor')
 const RT = require('./runtimes')
-const { render } = require('./report')
+const { render, renderBuildComparison } = require('./report')
 
 const ROOT = path.resolve(__dirname, '..')
 const BENCH_DIR = path.join(ROOT, 'target', 'bench')
@@ -42,7 +49,7 @@ const t0Suite = performance.now()
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2)
-const opt = { quick: false, build: true, binary: null, only: null, out: null, env: {}, from: null }
+const opt = { quick: false, build: true, binary: null, only: null, out: null, env: {}, from: null, baseline: null, baselineBinary: null }
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i]
   if (a === '--quick') opt.quick = true
@@ -51,18 +58,25 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--only') opt.only = new Set(argv[++i].split(','))
   else if (a === '--out') opt.out = path.resolve(argv[++i])
   else if (a === '--from') opt.from = path.resolve(argv[++i])
+  else if (a === '--baseline') opt.baseline = path.resolve(argv[++i])
+  else if (a === '--baseline-binary') opt.baselineBinary = path.resolve(argv[++i])
   else if (a === '--env') {
     const kv = argv[++i]
     const eq = kv.indexOf('=')
     opt.env[kv.slice(0, eq)] = kv.slice(eq + 1)
   }
   else if (a === '--help' || a === '-h') {
-    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 26).join('\n') + '\n')
+    const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(2)
+    process.stdout.write(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).join('\n') + '\n')
     process.exit(0)
   } else {
     console.error(`unknown option ${a}`)
     process.exit(2)
   }
+}
+if (!opt.baseline !== !opt.baselineBinary) {
+  console.error('--baseline <dir> and --baseline-binary <file> go together')
+  process.exit(2)
 }
 // --from: re-render the report from a saved results file, measuring nothing.
 const saved = opt.from ? JSON.parse(fs.readFileSync(opt.from, 'utf8')) : null
@@ -72,7 +86,13 @@ if (saved) {
 }
 const Q = opt.quick
 const want = (s) => !opt.only || opt.only.has(s)
-const outFile = opt.out || (Q ? path.join(BENCH_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md'))
+const outFile =
+  opt.out ||
+  (opt.baseline
+    ? path.join(__dirname, 'BUILD-COMPARISON.md')
+    : Q
+      ? path.join(BENCH_DIR, 'BENCHMARKS.quick.md')
+      : path.join(ROOT, 'BENCHMARKS.md'))
 
 // Counts. Full: enough runs for stable medians on a noisy 2-core box; quick: CI smoke.
 let C = Q
@@ -505,6 +525,37 @@ async function sectionWarm(server) {
   R.warm.cached = await runWarmRow(server, 'cached', ['ours-cache', 'v2-cache'], 1, () => ({ row: 'seq', ...C.seq, rounds: 1 }))
 }
 
+/** This build against another build of this package (--baseline), kinds interleaved in every round. */
+async function sectionBuild(server) {
+  const dest = path.join(BENCH_DIR, 'baseline.node')
+  fs.copyFileSync(opt.baselineBinary, dest)
+  const envFor = (k) =>
+    k === 'baseline' ? { ...baseEnv, NAPI_RS_NATIVE_LIBRARY_PATH: dest, BENCH_BASELINE_DIR: opt.baseline } : baseEnv
+  const kinds = ['ours', 'baseline']
+  const rounds = Q ? 1 : 3
+  const commit = (dir) => {
+    try {
+      return execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
+    } catch {
+      return 'unknown commit'
+    }
+  }
+  R.build = { baseline: opt.baseline, baselineCommit: commit(opt.baseline), commit: commit(ROOT), rounds }
+  R.build.seq = await runWarmRow(server, 'build seq', kinds, rounds * 2, () => ({ row: 'seq', ...C.seq }), envFor)
+  R.build.conc1000 = await runWarmRow(server, 'build conc1000', kinds, rounds, () => ({
+    row: 'conc',
+    concurrency: 1000,
+    distinct: true,
+    ...C.conc[1000],
+  }), envFor)
+  R.build.list10000 = await runWarmRow(server, 'build list10000', kinds, rounds, () => ({
+    row: 'list',
+    n: 10000,
+    reps: C.list[10000],
+    warmup: 2,
+  }), envFor)
+}
+
 function makeCA() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infisical-bench-tls-'))
   const sh = (args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
@@ -558,6 +609,10 @@ async function sectionHttps() {
       R.loads[name] = [l0, os.loadavg()[0]]
     }
     try {
+      if (opt.baseline) {
+        await timed('build', () => sectionBuild(server))
+        opt.only = new Set() // nothing else
+      }
       if (want('load')) await timed('load', sectionLoad)
       if (want('cold')) await timed('cold', () => sectionCold(server))
       if (want('warm')) await timed('warm', () => sectionWarm(server))
@@ -572,17 +627,19 @@ async function sectionHttps() {
     } finally {
       server.stop()
     }
-    if (want('https')) await timed('https', sectionHttps)
+    if (want('https') && !opt.baseline) await timed('https', sectionHttps)
     M.loadEnd = os.loadavg()
     M.wallS = (performance.now() - t0Suite) / 1000
   }
 
-  const { text, targets: T } = render({ R, C, BIN, M, RUSAGE, Q, opt, saved, CLIENT_LABEL, WARM_CLIENTS })
+  const { text, targets: T } = R.build
+    ? renderBuildComparison({ R, M, BIN })
+    : render({ R, C, BIN, M, RUSAGE, Q, opt, saved, CLIENT_LABEL, WARM_CLIENTS })
   fs.mkdirSync(path.dirname(outFile), { recursive: true })
   fs.writeFileSync(outFile, text)
   // Raw per-process results, for digging into a figure later.
   if (!saved) {
-    const rawFile = path.join(BENCH_DIR, `results${Q ? '.quick' : ''}.json`)
+    const rawFile = path.join(BENCH_DIR, `results${opt.baseline ? '.build' : ''}${Q ? '.quick' : ''}.json`)
     const raw = { quick: Q, env: opt.env, machine: M, binary: BIN, rusage: RUSAGE, counts: C, results: R, targets: T }
     fs.writeFileSync(rawFile, JSON.stringify(raw, null, 1))
     log(`raw results in ${path.relative(ROOT, rawFile)}`)
