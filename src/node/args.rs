@@ -307,9 +307,9 @@ mod tests {
         assert_eq!(e, "Option \"secrets[1].secretKey\" of x(options) must be a string, received number");
         let e = items[0].req_str("secretValue").unwrap_err().to_string();
         assert_eq!(e, "Missing required option \"secrets[0].secretValue\" in x(options)");
-        assert!(o.req_object_array("empty").unwrap_err().to_string().contains("non-empty array"));
-        assert!(o.req_object_array("bad").unwrap_err().to_string().contains("\"bad[0]\""));
-        assert!(o.req_object_array("missing").unwrap_err().to_string().contains("Missing required option \"missing\""));
+        assert!(o.req_object_array("empty").err().unwrap().to_string().contains("non-empty array"));
+        assert!(o.req_object_array("bad").err().unwrap().to_string().contains("\"bad[0]\""));
+        assert!(o.req_object_array("missing").err().unwrap().to_string().contains("Missing required option \"missing\""));
     }
 
     #[test]
