@@ -343,6 +343,87 @@ export interface DeleteSecretResponse {
     secret: Secret;
 }
 
+/** One secret of `secrets().batchCreate()`. */
+export interface BatchCreateSecretItem {
+    /** The secret's name. */
+    secretKey: string;
+    secretValue: string;
+    secretComment?: string;
+    skipMultilineEncoding?: boolean;
+    tagIds?: string[];
+    secretMetadata?: { key: string; value: string; isEncrypted?: boolean }[];
+}
+
+/** Options of `secrets().batchCreate()` (beyond the official SDK). */
+export type BatchCreateSecretsOptions = {
+    /** The project id. */
+    projectId: string;
+    /** The environment slug, e.g. "dev". */
+    environment: string;
+    /** The folder of every secret. Default: the server's, "/". */
+    secretPath?: string;
+    /** At least one secret; all are created, or none (an existing name fails the whole call). */
+    secrets: BatchCreateSecretItem[];
+};
+
+/** One secret of `secrets().batchUpdate()`. */
+export interface BatchUpdateSecretItem {
+    /** The name of the secret to update. */
+    secretKey: string;
+    secretValue?: string;
+    /** This secret's folder, instead of the batch's `secretPath`. */
+    secretPath?: string;
+    secretComment?: string;
+    skipMultilineEncoding?: boolean;
+    /** Renames the secret. */
+    newSecretName?: string;
+    tagIds?: string[];
+    secretReminderNote?: string | null;
+    secretReminderRepeatDays?: number | null;
+    secretMetadata?: { key: string; value: string; isEncrypted?: boolean }[];
+}
+
+/** What `secrets().batchUpdate()` does with a secret that does not exist. */
+export type BatchUpdateMode = "failOnNotFound" | "upsert" | "ignore";
+
+/** Options of `secrets().batchUpdate()` (beyond the official SDK). */
+export type BatchUpdateSecretsOptions = {
+    /** The project id. */
+    projectId: string;
+    /** The environment slug, e.g. "dev". */
+    environment: string;
+    /** The folder of the secrets without their own `secretPath`. Default: the server's, "/". */
+    secretPath?: string;
+    /**
+     * A secret that does not exist: "failOnNotFound" fails the whole call, "upsert" creates it,
+     * "ignore" skips it. Default: the server's, "failOnNotFound" (servers older than `mode`
+     * ignore it and always fail).
+     */
+    mode?: BatchUpdateMode;
+    /** At least one secret. */
+    secrets: BatchUpdateSecretItem[];
+};
+
+/** Options of `secrets().batchDelete()` (beyond the official SDK). */
+export type BatchDeleteSecretsOptions = {
+    /** The project id. */
+    projectId: string;
+    /** The environment slug, e.g. "dev". */
+    environment: string;
+    /** The folder of every secret. Default: the server's, "/". */
+    secretPath?: string;
+    /** At least one secret; all are deleted, or none (an unknown name fails the whole call). */
+    secrets: { secretKey: string; type?: SecretType | "shared" | "personal" }[];
+};
+
+/**
+ * What the batch calls resolve to: the server's response as it is. (With a secret change
+ * policy on the folder, the server answers `{ approval }` instead, as for single writes.)
+ */
+export interface BatchSecretsResponse {
+    secrets: Secret[];
+}
+
 // ---------------------------------------------------------------------------
 // Auth
 // ---------------------------------------------------------------------------
@@ -660,7 +741,10 @@ export interface DynamicSecret {
     status: string;
     statusDetails: string;
     projectGatewayId: string;
-    metadata: Record<string, any>;
+    /** As the server stores and returns it (the official SDK types it as an object). */
+    metadata: { key: string; value: string }[];
+    /** The provider's inputs: sent by `get` and `update`, not by `list`. */
+    inputs?: Record<string, any>;
 }
 
 /** The body of a create-dynamic-secret response. */
@@ -695,7 +779,8 @@ export interface Lease {
     id: string;
     dynamicSecretId: string;
     data: Record<string, any>;
-    expiresAt: string;
+    /** When the lease ends (ISO 8601): the server's name (the official SDK types it `expiresAt`). */
+    expireAt: string;
     createdAt: string;
     updatedAt: string;
 }
@@ -747,8 +832,8 @@ export type CreateDynamicSecretOptions = {
     environmentSlug: string;
     /** The folder path. Default: the server's, "/". */
     path?: string;
-    /** Extra details stored with the dynamic secret. */
-    metadata?: Record<string, any>;
+    /** Extra details stored with the dynamic secret, as the server takes them (the official SDK types it as an object, which the server refuses). */
+    metadata?: { key: string; value: string }[];
 };
 
 /** Options of `dynamicSecrets().delete(name, options)`. */
@@ -803,6 +888,58 @@ export type RenewDynamicSecretLeaseOptions = {
     /** New lifetime, in vercel/ms form, e.g. "10m". Default: the dynamic secret's `defaultTTL`. */
     ttl?: string;
 };
+
+/** Where a dynamic secret is: options of `dynamicSecrets().list/get()` and `leases.list/get()` (beyond the official SDK). */
+export type DynamicSecretLocationOptions = {
+    /** The project slug (not its id). */
+    projectSlug: string;
+    /** The environment slug, e.g. "dev". */
+    environmentSlug: string;
+    /** The folder path. Default: the server's, "/". */
+    path?: string;
+};
+
+/** Options of `dynamicSecrets().update(name, options)` (beyond the official SDK). */
+export type UpdateDynamicSecretOptions = DynamicSecretLocationOptions & {
+    /** The changes, nested as the server takes them; what is left out stays. */
+    data: {
+        /** Provider inputs, merged into the stored ones. */
+        inputs?: Record<string, any>;
+        /** Default lease lifetime, in vercel/ms form, e.g. "1h". */
+        defaultTTL?: string;
+        /** Longest lease lifetime; null removes it. */
+        maxTTL?: string | null;
+        /** Renames the dynamic secret. */
+        newName?: string;
+        metadata?: { key: string; value: string }[];
+        usernameTemplate?: string | null;
+    };
+};
+
+/** A lease as the server lists it (`leases.list`, `leases.get`): no credentials. */
+export interface LeaseDetails {
+    id: string;
+    version: number;
+    externalEntityId: string;
+    /** When the lease ends (ISO 8601). */
+    expireAt: string;
+    status?: string | null;
+    statusDetails?: string | null;
+    dynamicSecretId: string;
+    createdAt: string;
+    updatedAt: string;
+    config?: unknown;
+}
+
+/** What `dynamicSecrets().leases.list()` resolves to. */
+export interface ListLeasesResponse {
+    leases: LeaseDetails[];
+}
+
+/** What `dynamicSecrets().leases.get()` resolves to. */
+export interface GetLeaseResponse {
+    lease: LeaseDetails & { dynamicSecret: DynamicSecret };
+}
 
 // ---------------------------------------------------------------------------
 // Environments
@@ -1002,6 +1139,46 @@ export type ListFoldersOptions = {
     lastSecretModified?: string;
 };
 
+/** Options of `folders().get()` (beyond the official SDK). */
+export type GetFolderOptions = {
+    /** The folder's id. */
+    folderId: string;
+};
+
+/** What `folders().get()` resolves to: the folder, where it is, and its project. */
+export interface FolderDetails extends Folder {
+    environment: { envId: string; envName: string; envSlug: string };
+    /** The folder's own path, e.g. "/app/db". */
+    path: string;
+    projectId: string;
+}
+
+/** Options of `folders().update()` (beyond the official SDK). */
+export type UpdateFolderOptions = {
+    /** The folder's id. */
+    folderId: string;
+    /** The folder's name: a new one renames it (and moves everything below it). */
+    name: string;
+    /** The project id. */
+    projectId: string;
+    /** The environment slug, e.g. "dev". */
+    environment: string;
+    /** The path of the parent folder. Default: the server's, "/". */
+    path?: string;
+    /** A description. */
+    description?: string;
+};
+
+/** Options of `folders().delete()` (beyond the official SDK): the folder by id or by name. */
+export type DeleteFolderOptions = ({ folderId: string; folderName?: undefined } | { folderName: string; folderId?: undefined }) & {
+    /** The project id. */
+    projectId: string;
+    /** The environment slug, e.g. "dev". */
+    environment: string;
+    /** The path of the parent folder. Default: the server's, "/". */
+    path?: string;
+};
+
 // ---------------------------------------------------------------------------
 // KMS
 // ---------------------------------------------------------------------------
@@ -1175,6 +1352,12 @@ declare class SecretsClient {
     createSecret: (secretName: string, options: CreateSecretOptions) => Promise<CreateSecretResponse>;
     /** Deletes a secret. */
     deleteSecret: (secretName: string, options: DeleteSecretOptions) => Promise<DeleteSecretResponse>;
+    /** Creates several secrets in one request, all or none (`POST /api/v3/secrets/batch/raw`). */
+    batchCreate: (options: BatchCreateSecretsOptions) => Promise<BatchSecretsResponse>;
+    /** Updates several secrets in one request (`PATCH /api/v3/secrets/batch/raw`). */
+    batchUpdate: (options: BatchUpdateSecretsOptions) => Promise<BatchSecretsResponse>;
+    /** Deletes several secrets in one request, all or none (`DELETE /api/v3/secrets/batch/raw`). */
+    batchDelete: (options: BatchDeleteSecretsOptions) => Promise<BatchSecretsResponse>;
 }
 
 /**
@@ -1205,7 +1388,7 @@ declare class AuthClient {
 
 /**
  * `sdk.dynamicSecrets()`. `create` and `delete` are methods (call them on the client, not
- * detached); `leases.*` are arrow functions.
+ * detached); `list`, `get`, `update` and `leases.*` are arrow functions.
  */
 declare class DynamicSecretsClient {
     private constructor();
@@ -1213,6 +1396,12 @@ declare class DynamicSecretsClient {
     create(options: CreateDynamicSecretOptions): Promise<DynamicSecret>;
     /** Deletes a dynamic secret and its leases; resolves to it. */
     delete(dynamicSecretName: string, options: DeleteDynamicSecretOptions): Promise<DynamicSecret>;
+    /** Lists the dynamic secrets of a folder (without their inputs); resolves to them. */
+    list: (options: DynamicSecretLocationOptions) => Promise<DynamicSecret[]>;
+    /** Reads one dynamic secret, with its inputs; resolves to it. */
+    get: (dynamicSecretName: string, options: DynamicSecretLocationOptions) => Promise<DynamicSecret>;
+    /** Changes a dynamic secret (the changes go under `data`); resolves to it. */
+    update: (dynamicSecretName: string, options: UpdateDynamicSecretOptions) => Promise<DynamicSecret>;
     /** The leases (sets of credentials) of dynamic secrets. */
     leases: {
         /** Creates a lease; its credentials are in `lease.data`. */
@@ -1221,6 +1410,10 @@ declare class DynamicSecretsClient {
         delete: (leaseId: string, options: DeleteDynamicSecretLeaseOptions) => Promise<DeleteLeaseResponse>;
         /** Extends a lease before it expires (the credentials stay the same). */
         renew: (leaseId: string, options: RenewDynamicSecretLeaseOptions) => Promise<RenewLeaseResponse>;
+        /** Lists the leases of a dynamic secret (without credentials). */
+        list: (dynamicSecretName: string, options: DynamicSecretLocationOptions) => Promise<ListLeasesResponse>;
+        /** Reads one lease (without credentials), with its dynamic secret. */
+        get: (leaseId: string, options: DynamicSecretLocationOptions) => Promise<GetLeaseResponse>;
     };
 }
 
@@ -1247,6 +1440,12 @@ declare class FoldersClient {
     create: (options: CreateFolderOptions) => Promise<Folder>;
     /** Lists the folders under a path; resolves to them. */
     listFolders: (options: ListFoldersOptions) => Promise<Folder[]>;
+    /** Reads a folder by id; resolves to it, with its path, environment and project. */
+    get: (options: GetFolderOptions) => Promise<FolderDetails>;
+    /** Renames a folder or changes its description; resolves to it. */
+    update: (options: UpdateFolderOptions) => Promise<Folder & { path: string }>;
+    /** Deletes a folder and everything below it; resolves to it. */
+    delete: (options: DeleteFolderOptions) => Promise<Folder>;
 }
 
 /** `sdk.kms()`. `keys()`, `encryption()` and `signing()` return a new object on every call. */

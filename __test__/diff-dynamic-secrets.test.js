@@ -18,6 +18,9 @@ const {
   callOutcome,
 } = require('./helpers/diff');
 
+// The methods we add beyond the official SDK (README "Beyond the official SDK").
+const BEYOND = { dynamicSecrets: ['list', 'get', 'update'], leases: ['list', 'get'] };
+
 const h = useServer();
 const diff = (name, scenario, opts) => test(name, () => runDiff(h, scenario, opts));
 
@@ -566,8 +569,11 @@ diff(
       ownCreate: Object.prototype.hasOwnProperty.call(ds, 'create'),
       ownDelete: Object.prototype.hasOwnProperty.call(ds, 'delete'),
       ownLeases: Object.prototype.hasOwnProperty.call(ds, 'leases'),
-      leaseKeys: Object.keys(ds.leases),
-      leaseFns: Object.values(ds.leases).map((f) => [typeof f, 'prototype' in f]),
+      // the official methods; what we add beyond them is checked on its own below
+      leaseKeys: Object.keys(ds.leases).filter((k) => !BEYOND.leases.includes(k)),
+      leaseFns: Object.keys(ds.leases)
+        .filter((k) => !BEYOND.leases.includes(k))
+        .map((k) => [typeof ds.leases[k], 'prototype' in ds.leases[k]]),
       sameLeases: ds.leases === sdk.dynamicSecrets().leases,
     };
   },
@@ -591,6 +597,17 @@ diff(
     },
   },
 );
+
+test('beyond the official SDK: list/get/update and leases.list/get are own arrow functions, and nothing else is added', async () => {
+  const { InfisicalSDK } = require('..');
+  const ds = new InfisicalSDK({ siteUrl: 'http://127.0.0.1:1' }).dynamicSecrets();
+  assert.deepEqual(Object.keys(ds), [...BEYOND.dynamicSecrets, 'leases']);
+  assert.deepEqual(Object.keys(ds.leases), ['create', 'delete', 'renew', ...BEYOND.leases]);
+  for (const f of [...BEYOND.dynamicSecrets.map((k) => ds[k]), ...BEYOND.leases.map((k) => ds.leases[k])]) {
+    assert.equal(typeof f, 'function');
+    assert.equal('prototype' in f, false, 'an arrow function');
+  }
+});
 
 diff(
   'leases.create/renew/delete work detached',

@@ -348,7 +348,8 @@ diff(
       secretPath: '/app',
       type: m.SecretType.Shared,
       version: 1,
-      includeImports: true,
+      // includeImports: true is a deliberate difference (we also send include_imports): see below
+      includeImports: false,
       expandSecretReferences: false,
       viewSecretValue: false,
     });
@@ -369,7 +370,7 @@ diff(
         ['workspaceId', P],
         ['environment', 'dev'],
         ['expandSecretReferences', 'false'],
-        ['includeImports', 'true'],
+        ['includeImports', 'false'],
         ['secretPath', '/app'],
         ['type', 'shared'],
         ['version', '1'],
@@ -385,6 +386,44 @@ diff(
     },
   },
 );
+
+// The server reads `include_imports`; the official SDK sends only `includeImports`, which the
+// server drops, so its getSecret never searches the imports. We send both (the official key is
+// harmless), and only when includeImports is true: otherwise the request is the official one.
+test('deliberate: getSecret({ includeImports: true }) also sends include_imports, so imported secrets are found', async () => {
+  await runDeliberate(
+    h,
+    async (m, ctx) => {
+      const sdk = await ctx.loggedIn(m);
+      return sdk.secrets().getSecret({ projectId: ctx.projectId, environment: 'dev', secretName: 'STAGING_ONLY', includeImports: true });
+    },
+    {
+      setup: seed,
+      official(side) {
+        const [r] = apiRequests(side);
+        assert.equal(r.path, one('STAGING_ONLY'));
+        assert.equal(
+          r.query.raw,
+          `secretName=STAGING_ONLY&workspaceId=${P}&environment=dev&expandSecretReferences=true&includeImports=true&viewSecretValue=true`,
+        );
+        const e = assertRejected(side, { name: 'InfisicalSDKRequestError' });
+        assert.ok(e.message.includes('[StatusCode=404]'), e.message);
+      },
+      ours(side) {
+        const [r] = apiRequests(side);
+        assert.equal(r.path, one('STAGING_ONLY'));
+        assert.equal(
+          r.query.raw,
+          `secretName=STAGING_ONLY&workspaceId=${P}&environment=dev&expandSecretReferences=true&includeImports=true&include_imports=true&viewSecretValue=true`,
+        );
+        const s = assertResolved(side);
+        assert.equal(s.secretKey, 'STAGING_ONLY');
+        assert.equal(s.secretValue, 's1');
+        assert.equal(s.environment, 'staging');
+      },
+    },
+  );
+});
 
 diff(
   'getSecret of an unknown secret rejects with the server 404',

@@ -200,6 +200,7 @@ const ENUMS = {
   encryptionAlgorithm: ['RSA_4096', 'ECC_NIST_P256', 'aes-256-gcm', 'aes-128-gcm'],
   signingAlgorithm: ['RSASSA_PSS_SHA_256', 'ECDSA_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_512'],
   projectType: ['secret-manager', 'kms', 'cert-manager'],
+  batchMode: ['failOnNotFound', 'upsert', 'ignore'],
 };
 
 /** A plausible value of a kind: often right, hostile in content. */
@@ -229,6 +230,18 @@ function plausible(kind) {
       return fc.record(
         { ttlSeconds: fc.oneof(fc.nat(), anyValue), maxEntries: fc.oneof(fc.nat(), anyValue), staleIfErrorSeconds: fc.oneof(fc.nat(), anyValue) },
         { requiredKeys: [] },
+      );
+    case 'batchItems':
+      return fc.array(
+        fc.oneof(
+          { weight: 6, arbitrary: fc.record(
+            { secretKey: plausible('id'), secretValue: plausible('str'), secretPath: plausible('str'), newSecretName: plausible('str'),
+              type: plausible('enum:secretType'), tagIds: plausible('strArr'), secretMetadata: fc.array(plausible('obj'), { maxLength: 2 }) },
+            { requiredKeys: [] },
+          ) },
+          { weight: 1, arbitrary: anyValue },
+        ),
+        { maxLength: 3 },
       );
     case 'provider':
       return fc.record({ type: plausible('str'), inputs: plausible('obj') }, { requiredKeys: [] });
@@ -318,6 +331,11 @@ const S = {
   decrypt: { keyId: 'id', ciphertext: 'str' },
   sign: { keyId: 'id', data: 'str', signingAlgorithm: 'enum:signingAlgorithm', isDigest: 'bool' },
   verify: { keyId: 'id', data: 'str', signature: 'str', signingAlgorithm: 'enum:signingAlgorithm', isDigest: 'bool' },
+  batch: { projectId: 'project', environment: 'env', secretPath: 'str', secrets: 'batchItems', mode: 'enum:batchMode' },
+  folderGet: { folderId: 'id' },
+  folderUpdate: { folderId: 'id', name: 'str', projectId: 'project', environment: 'env', path: 'str', description: 'str' },
+  folderDelete: { folderId: 'id', folderName: 'id', projectId: 'project', environment: 'env', path: 'str' },
+  dynUpdate: { projectSlug: 'str', environmentSlug: 'env', path: 'str', data: 'obj' },
   uaLogin: { clientId: 'str', clientSecret: 'str' },
   awsLogin: { identityId: 'str' },
 };
@@ -326,6 +344,8 @@ const SECRETS = '/api/v3/secrets/raw';
 const DYN = '/api/v1/dynamic-secrets';
 const KEYS = '/api/v1/kms/keys';
 
+const BATCH = '/api/v3/secrets/batch/raw';
+const dynQuery = (o) => [['projectSlug', field(o, 'projectSlug')], ['environmentSlug', field(o, 'environmentSlug')], ['path', field(o, 'path')]];
 const secretsQuery = (o) => [['workspaceId', field(o, 'projectId')], ['environment', field(o, 'environment')], ['secretPath', field(o, 'secretPath')]];
 
 const METHODS = [
@@ -343,7 +363,23 @@ const METHODS = [
     route: ([n]) => ({ method: 'PATCH', segment: [`${SECRETS}/`, jsonView(n), ''] }) },
   { name: 'secrets().deleteSecret', args: [nameArg, optionsArb(S.secretDelete)], call: (c, a) => c.secrets().deleteSecret(...a),
     route: ([n]) => ({ method: 'DELETE', segment: [`${SECRETS}/`, jsonView(n), ''] }) },
+  { name: 'secrets().batchCreate', args: [optionsArb(S.batch)], call: (c, a) => c.secrets().batchCreate(...a),
+    route: () => ({ method: 'POST', exact: BATCH }) },
+  { name: 'secrets().batchUpdate', args: [optionsArb(S.batch)], call: (c, a) => c.secrets().batchUpdate(...a),
+    route: () => ({ method: 'PATCH', exact: BATCH }) },
+  { name: 'secrets().batchDelete', args: [optionsArb(S.batch)], call: (c, a) => c.secrets().batchDelete(...a),
+    route: () => ({ method: 'DELETE', exact: BATCH }) },
   // dynamicSecrets()
+  { name: 'dynamicSecrets().list', args: [optionsArb(S.dynLocation)], call: (c, a) => c.dynamicSecrets().list(...a),
+    route: ([o]) => ({ method: 'GET', exact: DYN, query: dynQuery(o) }) },
+  { name: 'dynamicSecrets().get', args: [nameArg, optionsArb(S.dynLocation)], call: (c, a) => c.dynamicSecrets().get(...a),
+    route: ([n, o]) => ({ method: 'GET', segment: [`${DYN}/`, jsonView(n), ''], query: dynQuery(o) }) },
+  { name: 'dynamicSecrets().update', args: [nameArg, optionsArb(S.dynUpdate)], call: (c, a) => c.dynamicSecrets().update(...a),
+    route: ([n]) => ({ method: 'PATCH', segment: [`${DYN}/`, jsonView(n), ''] }) },
+  { name: 'dynamicSecrets().leases.list', args: [nameArg, optionsArb(S.dynLocation)], call: (c, a) => c.dynamicSecrets().leases.list(...a),
+    route: ([n, o]) => ({ method: 'GET', segment: [`${DYN}/`, jsonView(n), '/leases'], query: dynQuery(o) }) },
+  { name: 'dynamicSecrets().leases.get', args: [nameArg, optionsArb(S.dynLocation)], call: (c, a) => c.dynamicSecrets().leases.get(...a),
+    route: ([n, o]) => ({ method: 'GET', segment: [`${DYN}/leases/`, jsonView(n), ''], query: dynQuery(o) }) },
   { name: 'dynamicSecrets().create', args: [optionsArb(S.dynCreate)], call: (c, a) => c.dynamicSecrets().create(...a),
     route: () => ({ method: 'POST', exact: DYN }) },
   { name: 'dynamicSecrets().delete', args: [nameArg, optionsArb(S.dynLocation)], call: (c, a) => c.dynamicSecrets().delete(...a),
@@ -366,6 +402,16 @@ const METHODS = [
   { name: 'folders().listFolders', args: [optionsArb(S.folderList)], call: (c, a) => c.folders().listFolders(...a),
     route: ([o]) => ({ method: 'GET', exact: '/api/v1/folders',
       query: [['environment', field(o, 'environment')], ['workspaceId', field(o, 'projectId')], ['path', field(o, 'path')]] }) },
+  { name: 'folders().get', args: [optionsArb(S.folderGet)], call: (c, a) => c.folders().get(...a),
+    route: ([o]) => ({ method: 'GET', segment: ['/api/v1/folders/', field(o, 'folderId'), ''] }) },
+  { name: 'folders().update', args: [optionsArb(S.folderUpdate)], call: (c, a) => c.folders().update(...a),
+    route: ([o]) => ({ method: 'PATCH', segment: ['/api/v1/folders/', field(o, 'folderId'), ''] }) },
+  { name: 'folders().delete', args: [optionsArb(S.folderDelete)], call: (c, a) => c.folders().delete(...a),
+    route: ([o]) => {
+      // by id or by name: exactly one of them (null is "not given"); otherwise refused locally
+      const given = ['folderId', 'folderName'].map((k) => field(o, k)).filter((v) => v !== undefined && v !== null);
+      return { method: 'DELETE', segment: ['/api/v1/folders/', given.length === 1 ? given[0] : undefined, ''] };
+    } },
   // kms()
   { name: 'kms().keys().create', args: [optionsArb(S.keyCreate)], call: (c, a) => c.kms().keys().create(...a),
     route: () => ({ method: 'POST', exact: KEYS }) },
@@ -517,6 +563,14 @@ test('hostile input: an empty name or id is refused locally by every method that
     ['secrets().updateSecret', (c) => c.secrets().updateSecret('', { projectId: P, environment: 'dev', secretValue: 'v' })],
     ['secrets().deleteSecret', (c) => c.secrets().deleteSecret('', { projectId: P, environment: 'dev' })],
     ['dynamicSecrets().delete', (c) => c.dynamicSecrets().delete('', loc)],
+    ['dynamicSecrets().get', (c) => c.dynamicSecrets().get('', loc)],
+    ['dynamicSecrets().update', (c) => c.dynamicSecrets().update('', { ...loc, data: {} })],
+    ['dynamicSecrets().leases.list', (c) => c.dynamicSecrets().leases.list('', loc)],
+    ['dynamicSecrets().leases.get', (c) => c.dynamicSecrets().leases.get('', loc)],
+    ['folders().get', (c) => c.folders().get({ folderId: '' })],
+    ['folders().update', (c) => c.folders().update({ folderId: '', name: 'n', projectId: P, environment: 'dev' })],
+    ['folders().delete by id', (c) => c.folders().delete({ folderId: '', projectId: P, environment: 'dev' })],
+    ['folders().delete by name', (c) => c.folders().delete({ folderName: '', projectId: P, environment: 'dev' })],
     ['dynamicSecrets().leases.delete', (c) => c.dynamicSecrets().leases.delete('', loc)],
     ['dynamicSecrets().leases.renew', (c) => c.dynamicSecrets().leases.renew('', loc)],
     ['environments().create', (c) => c.environments().create({ name: 'N', slug: 'n', projectId: '' })],
@@ -554,8 +608,9 @@ test('hostile input: every public method of every area is covered above', () => 
   const areas = { secrets: c.secrets(), environments: c.environments(), projects: c.projects(), folders: c.folders(), auth: c.auth() };
   for (const [area, obj] of Object.entries(areas)) walk(`${area}()`, obj);
   const dyn = c.dynamicSecrets();
+  // create and delete are prototype methods (as in the official SDK); the rest are own properties
   names.push('dynamicSecrets().create', 'dynamicSecrets().delete');
-  walk('dynamicSecrets().leases', dyn.leases);
+  walk('dynamicSecrets()', dyn);
   for (const sub of ['keys', 'encryption', 'signing']) walk(`kms().${sub}()`, c.kms()[sub]());
   const AREAS = new Set(['secrets', 'environments', 'projects', 'folders', 'dynamicSecrets', 'auth', 'kms']);
   for (const key of Object.keys(c)) if (!AREAS.has(key) && typeof c[key] === 'function') names.push(`${key}()`);

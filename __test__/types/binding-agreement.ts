@@ -46,3 +46,26 @@ agree<ReturnType<Sdk['environments']> extends bin.EnvironmentsClient ? true : fa
 agree<ReturnType<Sdk['projects']> extends bin.ProjectsClient ? true : false>();
 agree<ReturnType<Sdk['folders']> extends bin.FoldersClient ? true : false>();
 agree<ReturnType<Sdk['kms']> extends bin.KmsClient ? true : false>();
+
+// The methods the SDK objects carry as own properties (declared in index.d.ts only), area by area,
+// exactly: the binding's tables (src/node/*.rs) and the public declarations list the same ones,
+// the official ones and what we add (README "Beyond the official SDK"). The runtime side of the
+// same list is checked by __test__/reliability/hostile-input.test.js.
+type Dyn = ReturnType<Sdk['dynamicSecrets']>;
+agree<
+  Equal<
+    keyof ReturnType<Sdk['secrets']>,
+    | 'listSecrets'
+    | 'listSecretsWithImports'
+    | 'getSecret'
+    | 'updateSecret'
+    | 'createSecret'
+    | 'deleteSecret'
+    | 'batchCreate'
+    | 'batchUpdate'
+    | 'batchDelete'
+  >
+>();
+agree<Equal<keyof ReturnType<Sdk['folders']>, 'create' | 'listFolders' | 'get' | 'update' | 'delete'>>();
+agree<Equal<keyof Dyn, 'create' | 'delete' | 'list' | 'get' | 'update' | 'leases'>>();
+agree<Equal<keyof Dyn['leases'], 'create' | 'delete' | 'renew' | 'list' | 'get'>>();

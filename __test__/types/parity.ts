@@ -99,9 +99,7 @@ const _types: [
   Exact<Ours.AwsIamAuthLoginResponse, Official.AwsIamAuthLoginResponse>,
   Exact<Ours.BaseSecretOptions, Official.BaseSecretOptions>,
   Exact<Ours.CreateDynamicSecretLeaseOptions, Official.CreateDynamicSecretLeaseOptions>,
-  Exact<Ours.CreateDynamicSecretOptions, Official.CreateDynamicSecretOptions>,
   Exact<Ours.CreateDynamicSecretRequest, Official.CreateDynamicSecretRequest>,
-  Exact<Ours.CreateDynamicSecretResponse, Official.CreateDynamicSecretResponse>,
   Exact<Ours.CreateEnvironmentOptions, Official.CreateEnvironmentOptions>,
   Exact<Ours.CreateEnvironmentRequest, Official.CreateEnvironmentRequest>,
   Exact<Ours.CreateEnvironmentResponse, Official.CreateEnvironmentResponse>,
@@ -111,7 +109,6 @@ const _types: [
   Exact<Ours.CreateKmsKeyOptions, Official.CreateKmsKeyOptions>,
   Exact<Ours.CreateKmsKeyResponse, Official.CreateKmsKeyResponse>,
   Exact<Ours.CreateLeaseRequest, Official.CreateLeaseRequest>,
-  Exact<Ours.CreateLeaseResponse, Official.CreateLeaseResponse>,
   Exact<Ours.CreateProjectOptions, Official.CreateProjectOptions>,
   Exact<Ours.CreateProjectRequest, Official.CreateProjectRequest>,
   Exact<Ours.CreateProjectResponse, Official.CreateProjectResponse>,
@@ -121,15 +118,12 @@ const _types: [
   Exact<Ours.DeleteDynamicSecretLeaseOptions, Official.DeleteDynamicSecretLeaseOptions>,
   Exact<Ours.DeleteDynamicSecretOptions, Official.DeleteDynamicSecretOptions>,
   Exact<Ours.DeleteDynamicSecretRequest, Official.DeleteDynamicSecretRequest>,
-  Exact<Ours.DeleteDynamicSecretResponse, Official.DeleteDynamicSecretResponse>,
   Exact<Ours.DeleteKmsKeyOptions, Official.DeleteKmsKeyOptions>,
   Exact<Ours.DeleteKmsKeyResponse, Official.DeleteKmsKeyResponse>,
   Exact<Ours.DeleteLeaseRequest, Official.DeleteLeaseRequest>,
-  Exact<Ours.DeleteLeaseResponse, Official.DeleteLeaseResponse>,
   Exact<Ours.DeleteSecretOptions, Official.DeleteSecretOptions>,
   Exact<Ours.DeleteSecretRequest, Official.DeleteSecretRequest>,
   Exact<Ours.DeleteSecretResponse, Official.DeleteSecretResponse>,
-  Exact<Ours.DynamicSecret, Official.DynamicSecret>,
   Exact<Ours.Environment, Official.Environment>,
   Exact<Ours.Folder, Official.Folder>,
   Exact<Ours.GetKmsKeyByNameOptions, Official.GetKmsKeyByNameOptions>,
@@ -153,7 +147,6 @@ const _types: [
   Exact<Ours.KmsSignDataResponse, Official.KmsSignDataResponse>,
   Exact<Ours.KmsVerifyDataOptions, Official.KmsVerifyDataOptions>,
   Exact<Ours.KmsVerifyDataResponse, Official.KmsVerifyDataResponse>,
-  Exact<Ours.Lease, Official.Lease>,
   Exact<Ours.ListFoldersOptions, Official.ListFoldersOptions>,
   Exact<Ours.ListFoldersRequest, Official.ListFoldersRequest>,
   Exact<Ours.ListFoldersResponse, Official.ListFoldersResponse>,
@@ -164,7 +157,6 @@ const _types: [
   Exact<Ours.Project, Official.Project>,
   Exact<Ours.RenewDynamicSecretLeaseOptions, Official.RenewDynamicSecretLeaseOptions>,
   Exact<Ours.RenewLeaseRequest, Official.RenewLeaseRequest>,
-  Exact<Ours.RenewLeaseResponse, Official.RenewLeaseResponse>,
   Exact<Ours.Secret, Official.Secret>,
   Exact<Ours.TDynamicSecretProvider, Official.TDynamicSecretProvider>,
   Exact<Ours.TokenRenewRequest, Official.TokenRenewRequest>,
@@ -182,9 +174,30 @@ const _types: [
   true, true, true, true, true, true, true, true, true, true,
   true, true, true, true, true, true, true, true, true, true,
   true, true, true, true, true, true, true, true, true, true,
-  true, true, true, true, true, true, true, true, true, true,
-  true,
+  true, true, true,
 ];
+
+// Deliberate differences from the official types (README "Deliberate differences"): the server's
+// names and shapes. Everything else of these types is the official one.
+type Kv = { key: string; value: string }[];
+const _deliberate: [
+  Exact<Omit<Ours.Lease, 'expireAt'>, Omit<Official.Lease, 'expiresAt'>>,
+  Equal<Ours.Lease['expireAt'], Official.Lease['expiresAt']>,
+  Equal<'expiresAt' extends keyof Ours.Lease ? true : false, false>,
+  Exact<Omit<Ours.DynamicSecret, 'metadata' | 'inputs'>, Omit<Official.DynamicSecret, 'metadata'>>,
+  Exact<Ours.DynamicSecret['metadata'], Kv>,
+  Equal<Ours.DynamicSecret['inputs'], Record<string, any> | undefined>,
+  Exact<Omit<Ours.CreateDynamicSecretOptions, 'metadata'>, Omit<Official.CreateDynamicSecretOptions, 'metadata'>>,
+  Exact<Ours.CreateDynamicSecretOptions['metadata'], Kv | undefined>,
+  // The responses that carry them are otherwise the official ones.
+  Exact<Ours.CreateDynamicSecretResponse, { dynamicSecret: Ours.DynamicSecret }>,
+  Exact<Ours.DeleteDynamicSecretResponse, { dynamicSecret: Ours.DynamicSecret }>,
+  Exact<Ours.CreateLeaseResponse, { lease: Ours.Lease }>,
+  Exact<Ours.DeleteLeaseResponse, { lease: Ours.Lease }>,
+  Exact<Ours.RenewLeaseResponse, { lease: Ours.Lease }>,
+  Equal<keyof Official.CreateDynamicSecretResponse | keyof Official.DeleteDynamicSecretResponse, 'dynamicSecret'>,
+  Equal<keyof Official.CreateLeaseResponse | keyof Official.DeleteLeaseResponse | keyof Official.RenewLeaseResponse, 'lease'>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 // The dynamic-secret providers, one by one (a clearer error than the whole union).
 type OursProvider<T> = Extract<Ours.TDynamicSecretProvider, { type: T }>;
@@ -255,18 +268,34 @@ const _sdk: [
 // because its logins resolve to each side's own InfisicalSDK, and only ours has
 // clearCache).
 declare const officialSdk: OffSDK;
-const _officialFitsOurs: Omit<OurSDK, ExtraSdkMembers | 'auth'> = officialSdk;
+const _officialFitsOurs: Omit<OurSDK, ExtraSdkMembers | 'auth' | 'secrets' | 'folders' | 'dynamicSecrets'> = officialSdk;
+
+// The methods we add to the official clients (README "Beyond the official SDK"), and nothing else:
+// without them, the official secrets() and folders() clients fit ours (dynamicSecrets() is
+// compared member by member below: its types carry the deliberate differences above).
+type SecretsExtra = 'batchCreate' | 'batchUpdate' | 'batchDelete';
+type FoldersExtra = 'get' | 'update' | 'delete';
+type DynamicExtra = 'list' | 'get' | 'update';
+type LeasesExtra = 'list' | 'get';
+declare const officialSecrets: ReturnType<OffSDK['secrets']>;
+declare const officialFolders: ReturnType<OffSDK['folders']>;
+const _officialSecretsFitOurs: Omit<ReturnType<OurSDK['secrets']>, SecretsExtra> = officialSecrets;
+const _officialFoldersFitOurs: Omit<ReturnType<OurSDK['folders']>, FoldersExtra> = officialFolders;
 
 type S = [ReturnType<OurSDK['secrets']>, ReturnType<OffSDK['secrets']>];
 const _secrets: [
-  Equal<keyof S[0], keyof S[1]>,
+  Equal<Exclude<keyof S[0], SecretsExtra>, keyof S[1]>,
+  Equal<Extract<keyof S[0], SecretsExtra>, SecretsExtra>,
   SameFn<S[0]['listSecrets'], S[1]['listSecrets']>,
   SameFn<S[0]['listSecretsWithImports'], S[1]['listSecretsWithImports']>,
   SameFn<S[0]['getSecret'], S[1]['getSecret']>,
   SameFn<S[0]['updateSecret'], S[1]['updateSecret']>,
   SameFn<S[0]['createSecret'], S[1]['createSecret']>,
   SameFn<S[0]['deleteSecret'], S[1]['deleteSecret']>,
-] = [true, true, true, true, true, true, true];
+  SameFn<S[0]['batchCreate'], (options: Ours.BatchCreateSecretsOptions) => Promise<Ours.BatchSecretsResponse>>,
+  SameFn<S[0]['batchUpdate'], (options: Ours.BatchUpdateSecretsOptions) => Promise<Ours.BatchSecretsResponse>>,
+  SameFn<S[0]['batchDelete'], (options: Ours.BatchDeleteSecretsOptions) => Promise<Ours.BatchSecretsResponse>>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 
 type A = [ReturnType<OurSDK['auth']>, ReturnType<OffSDK['auth']>];
 // Logins resolve to the SDK itself: ours to our InfisicalSDK, theirs to theirs.
@@ -301,15 +330,37 @@ const _auth: [
 ];
 
 type D = [ReturnType<OurSDK['dynamicSecrets']>, ReturnType<OffSDK['dynamicSecrets']>];
+type Location = Ours.DynamicSecretLocationOptions;
 const _dynamicSecrets: [
-  Equal<keyof D[0], keyof D[1]>,
-  SameFn<D[0]['create'], D[1]['create']>,
-  SameFn<D[0]['delete'], D[1]['delete']>,
-  Equal<keyof D[0]['leases'], keyof D[1]['leases']>,
-  SameFn<D[0]['leases']['create'], D[1]['leases']['create']>,
-  SameFn<D[0]['leases']['delete'], D[1]['leases']['delete']>,
-  SameFn<D[0]['leases']['renew'], D[1]['leases']['renew']>,
-] = [true, true, true, true, true, true, true];
+  Equal<Exclude<keyof D[0], DynamicExtra>, keyof D[1]>,
+  Equal<Extract<keyof D[0], DynamicExtra>, DynamicExtra>,
+  // create and delete: the official parameters and results, but for the deliberate differences
+  SameFn<D[0]['create'], (options: Ours.CreateDynamicSecretOptions) => Promise<Ours.DynamicSecret>>,
+  SameFn<D[1]['create'], (options: Official.CreateDynamicSecretOptions) => Promise<Official.DynamicSecret>>,
+  SameParams<D[0]['delete'], D[1]['delete']>,
+  Equal<ReturnType<D[0]['delete']>, Promise<Ours.DynamicSecret>>,
+  Equal<ReturnType<D[1]['delete']>, Promise<Official.DynamicSecret>>,
+  SameFn<D[0]['list'], (options: Location) => Promise<Ours.DynamicSecret[]>>,
+  SameFn<D[0]['get'], (dynamicSecretName: string, options: Location) => Promise<Ours.DynamicSecret>>,
+  SameFn<D[0]['update'], (dynamicSecretName: string, options: Ours.UpdateDynamicSecretOptions) => Promise<Ours.DynamicSecret>>,
+  Equal<Exclude<keyof D[0]['leases'], LeasesExtra>, keyof D[1]['leases']>,
+  Equal<Extract<keyof D[0]['leases'], LeasesExtra>, LeasesExtra>,
+  SameParams<D[0]['leases']['create'], D[1]['leases']['create']>,
+  SameParams<D[0]['leases']['delete'], D[1]['leases']['delete']>,
+  SameParams<D[0]['leases']['renew'], D[1]['leases']['renew']>,
+  Equal<ReturnType<D[0]['leases']['create']>, Promise<Ours.CreateLeaseResponse>>,
+  Equal<ReturnType<D[1]['leases']['create']>, Promise<Official.CreateLeaseResponse>>,
+  Equal<ReturnType<D[0]['leases']['delete']>, Promise<Ours.DeleteLeaseResponse>>,
+  Equal<ReturnType<D[1]['leases']['delete']>, Promise<Official.DeleteLeaseResponse>>,
+  Equal<ReturnType<D[0]['leases']['renew']>, Promise<Ours.RenewLeaseResponse>>,
+  Equal<ReturnType<D[1]['leases']['renew']>, Promise<Official.RenewLeaseResponse>>,
+  SameFn<D[0]['leases']['list'], (dynamicSecretName: string, options: Location) => Promise<Ours.ListLeasesResponse>>,
+  SameFn<D[0]['leases']['get'], (leaseId: string, options: Location) => Promise<Ours.GetLeaseResponse>>,
+] = [
+  true, true, true, true, true, true, true, true, true, true,
+  true, true, true, true, true, true, true, true, true, true,
+  true, true, true,
+];
 
 type E = [ReturnType<OurSDK['environments']>, ReturnType<OffSDK['environments']>];
 const _environments: [Equal<keyof E[0], keyof E[1]>, SameFn<E[0]['create'], E[1]['create']>] = [true, true];
@@ -323,10 +374,14 @@ const _projects: [
 
 type F = [ReturnType<OurSDK['folders']>, ReturnType<OffSDK['folders']>];
 const _folders: [
-  Equal<keyof F[0], keyof F[1]>,
+  Equal<Exclude<keyof F[0], FoldersExtra>, keyof F[1]>,
+  Equal<Extract<keyof F[0], FoldersExtra>, FoldersExtra>,
   SameFn<F[0]['create'], F[1]['create']>,
   SameFn<F[0]['listFolders'], F[1]['listFolders']>,
-] = [true, true, true];
+  SameFn<F[0]['get'], (options: Ours.GetFolderOptions) => Promise<Ours.FolderDetails>>,
+  SameFn<F[0]['update'], (options: Ours.UpdateFolderOptions) => Promise<Ours.Folder & { path: string }>>,
+  SameFn<F[0]['delete'], (options: Ours.DeleteFolderOptions) => Promise<Ours.Folder>>,
+] = [true, true, true, true, true, true, true];
 
 type K = [ReturnType<OurSDK['kms']>, ReturnType<OffSDK['kms']>];
 type KKeys = [ReturnType<K[0]['keys']>, ReturnType<K[1]['keys']>];

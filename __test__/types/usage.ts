@@ -12,6 +12,22 @@ import {
 } from '../..';
 import type {
   ApiResponse,
+  BatchCreateSecretItem,
+  BatchCreateSecretsOptions,
+  BatchDeleteSecretsOptions,
+  BatchSecretsResponse,
+  BatchUpdateMode,
+  BatchUpdateSecretItem,
+  BatchUpdateSecretsOptions,
+  DeleteFolderOptions,
+  DynamicSecretLocationOptions,
+  FolderDetails,
+  GetFolderOptions,
+  GetLeaseResponse,
+  LeaseDetails,
+  ListLeasesResponse,
+  UpdateDynamicSecretOptions,
+  UpdateFolderOptions,
   AwsIamAuthLoginRequest,
   AwsIamAuthLoginResponse,
   BaseSecretOptions,
@@ -255,8 +271,32 @@ export async function secrets(sdk: InfisicalSDK): Promise<void> {
   const deleted: DeleteSecretResponse = await client.deleteSecret('RENAMED', deleteOptions);
 
   // Detached arrow functions keep their types.
-  const { listSecrets, getSecret, createSecret, updateSecret, deleteSecret, listSecretsWithImports } = client;
-  const detached = [listSecrets, getSecret, createSecret, updateSecret, deleteSecret, listSecretsWithImports];
+  // Beyond the official SDK: the batch calls.
+  const batchCreateOptions: BatchCreateSecretsOptions = {
+    projectId: PROJECT_ID,
+    environment: 'dev',
+    secretPath: '/',
+    secrets: [
+      { secretKey: 'A', secretValue: '1', secretComment: 'c', skipMultilineEncoding: true, tagIds: ['t'], secretMetadata: [{ key: 'k', value: 'v' }] },
+      { secretKey: 'B', secretValue: '2' } satisfies BatchCreateSecretItem,
+    ],
+  };
+  const batchCreated: BatchSecretsResponse = await client.batchCreate(batchCreateOptions);
+  const firstCreated: Secret | undefined = batchCreated.secrets[0];
+  const mode: BatchUpdateMode = 'upsert';
+  const item: BatchUpdateSecretItem = { secretKey: 'A', secretValue: '2', secretPath: '/other', newSecretName: 'C', secretReminderNote: null, secretReminderRepeatDays: 3 };
+  const batchUpdateOptions: BatchUpdateSecretsOptions = { projectId: PROJECT_ID, environment: 'dev', mode, secrets: [item, { secretKey: 'B' }] };
+  const batchUpdated: BatchSecretsResponse = await client.batchUpdate(batchUpdateOptions);
+  const batchDeleteOptions: BatchDeleteSecretsOptions = {
+    projectId: PROJECT_ID,
+    environment: 'dev',
+    secrets: [{ secretKey: 'A' }, { secretKey: 'B', type: SecretType.Shared }, { secretKey: 'C', type: 'shared' }],
+  };
+  const batchDeleted: BatchSecretsResponse = await client.batchDelete(batchDeleteOptions);
+  void [firstCreated, batchUpdated, batchDeleted];
+
+  const { listSecrets, getSecret, createSecret, updateSecret, deleteSecret, listSecretsWithImports, batchCreate, batchUpdate, batchDelete } = client;
+  const detached = [listSecrets, getSecret, createSecret, updateSecret, deleteSecret, listSecretsWithImports, batchCreate, batchUpdate, batchDelete];
 
   // The wire types of the secret routes.
   const wire: [ListSecretsRequest, GetSecretRequest, GetSecretResponse, CreateSecretRequest, UpdateSecretRequest, DeleteSecretRequest] = [
@@ -378,11 +418,11 @@ export async function dynamicSecrets(sdk: InfisicalSDK): Promise<void> {
     projectSlug: 'project-slug',
     environmentSlug: 'dev',
     path: '/',
-    metadata: { team: 'a' },
+    metadata: [{ key: 'team', value: 'a' }],
   };
   const created: DynamicSecret = await client.create(options);
   const createdSql: DynamicSecret = await client.create({ ...options, provider: sql, name: 'sql-dynamic' });
-  const dsFields: [string, string, string, string, DynamicSecretProviders, Record<string, any>, string, string, number, string, string, string, string, string, Record<string, any>] = [
+  const dsFields: [string, string, string, string, DynamicSecretProviders, Record<string, any>, string, string, number, string, string, string, string, string, { key: string; value: string }[]] = [
     created.id, created.name, created.defaultTTL, created.maxTTL, created.provider.type, created.provider.inputs,
     created.createdAt, created.updatedAt, created.version, created.type, created.folderId, created.status,
     created.statusDetails, created.projectGatewayId, created.metadata,
@@ -400,7 +440,7 @@ export async function dynamicSecrets(sdk: InfisicalSDK): Promise<void> {
   };
   const lease: CreateLeaseResponse = await client.leases.create(leaseOptions);
   const l: Lease = lease.lease;
-  const leaseFields: [string, string, Record<string, any>, string, string, string] = [l.id, l.dynamicSecretId, l.data, l.expiresAt, l.createdAt, l.updatedAt];
+  const leaseFields: [string, string, Record<string, any>, string, string, string] = [l.id, l.dynamicSecretId, l.data, l.expireAt, l.createdAt, l.updatedAt];
 
   const renewOptions: RenewDynamicSecretLeaseOptions = { environmentSlug: 'dev', projectSlug: 'project-slug', path: '/', ttl: '10m' };
   const renewed: RenewLeaseResponse = await client.leases.renew(l.id, renewOptions);
@@ -434,7 +474,28 @@ export async function dynamicSecrets(sdk: InfisicalSDK): Promise<void> {
     { environmentSlug: 'dev', projectSlug: 'p', path: '/', ttl: '1m' },
   ];
 
+  // Beyond the official SDK: list, get, update, leases.list, leases.get.
+  const location: DynamicSecretLocationOptions = { projectSlug: 'project-slug', environmentSlug: 'dev', path: '/' };
+  const listed: DynamicSecret[] = await client.list(location);
+  const one: DynamicSecret = await client.get('redis-dynamic', location);
+  const inputs: Record<string, any> | undefined = one.inputs;
+  const updateOptions: UpdateDynamicSecretOptions = {
+    ...location,
+    data: { defaultTTL: '2h', maxTTL: null, newName: 'renamed', inputs: { port: 6380 }, metadata: [{ key: 'k', value: 'v' }], usernameTemplate: null },
+  };
+  const updated: DynamicSecret = await client.update('redis-dynamic', updateOptions);
+  const leases: ListLeasesResponse = await client.leases.list('redis-dynamic', location);
+  const details: LeaseDetails | undefined = leases.leases[0];
+  const gotLease: GetLeaseResponse = await client.leases.get(l.id, location);
+  const leaseDetailFields: [string, number, string, string, string, DynamicSecret] = [
+    gotLease.lease.id, gotLease.lease.version, gotLease.lease.externalEntityId, gotLease.lease.expireAt,
+    gotLease.lease.dynamicSecretId, gotLease.lease.dynamicSecret,
+  ];
+  const { list, get, update } = client;
+  const { list: listLeases, get: getLease } = client.leases;
+
   void [others, createdSql, dsFields, leaseFields, renewed, deletedLease, hostOf, wire];
+  void [listed, inputs, updated, details, leaseDetailFields, list, get, update, listLeases, getLease];
 }
 
 // --- environments, projects, folders ------------------------------------------
@@ -487,8 +548,21 @@ export async function environmentsProjectsFolders(sdk: InfisicalSDK): Promise<vo
 
   const { create: createEnvironment } = sdk.environments();
   const { create: createProject, inviteMembers } = sdk.projects();
-  const { create: createFolder, listFolders } = sdk.folders();
-  const detached = [createEnvironment, createProject, inviteMembers, createFolder, listFolders];
+  // Beyond the official SDK: get, update, delete.
+  const getOptions: GetFolderOptions = { folderId: folder.id };
+  const details: FolderDetails = await sdk.folders().get(getOptions);
+  const where: [string, string, string, string, string] = [
+    details.path, details.projectId, details.environment.envId, details.environment.envName, details.environment.envSlug,
+  ];
+  const updateOptions: UpdateFolderOptions = { folderId: folder.id, name: 'service', projectId: PROJECT_ID, environment: 'dev', path: '/', description: 'd' };
+  const renamed: Folder & { path: string } = await sdk.folders().update(updateOptions);
+  const byId: DeleteFolderOptions = { folderId: folder.id, projectId: PROJECT_ID, environment: 'dev' };
+  const byName: DeleteFolderOptions = { folderName: 'service', projectId: PROJECT_ID, environment: 'dev', path: '/' };
+  const removed: Folder[] = [await sdk.folders().delete(byId), await sdk.folders().delete(byName)];
+  void [where, renamed, removed];
+
+  const { create: createFolder, listFolders, get: getFolder, update: updateFolder, delete: deleteFolder } = sdk.folders();
+  const detached = [createEnvironment, createProject, inviteMembers, createFolder, listFolders, getFolder, updateFolder, deleteFolder];
 
   const wire: [
     CreateEnvironmentRequest, CreateEnvironmentResponse, CreateProjectRequest, CreateProjectResponse,

@@ -43,12 +43,18 @@ macro_rules! calls {
     };
 }
 
-use super::dynamic_secrets::{CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, RenewLease};
+use super::dynamic_secrets::{
+    CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, GetDynamicSecret, GetLease, ListDynamicSecrets,
+    ListLeases, RenewLease, UpdateDynamicSecret,
+};
 use super::environments::CreateEnvironment;
-use super::folders::{CreateFolder, ListFolders};
+use super::folders::{CreateFolder, DeleteFolder, GetFolder, ListFolders, UpdateFolder};
 use super::kms::{CreateKey, Decrypt, DeleteKey, Encrypt, GetKeyByName, GetPublicKey, ListSigningAlgorithms, Sign, Verify};
 use super::projects::{CreateProject, InviteMembers};
-use super::secrets::{CreateSecret, DeleteSecret, GetSecret, ListSecrets, UpdateSecret};
+use super::secrets::{
+    BatchCreateSecrets, BatchDeleteSecrets, BatchUpdateSecrets, CreateSecret, DeleteSecret, GetSecret, ListSecrets,
+    UpdateSecret,
+};
 
 calls! {
     /// Lists the secrets of one folder (a cacheable read).
@@ -58,12 +64,20 @@ calls! {
     create_secret(CreateSecret) => "secrets().createSecret(secretName, options)";
     update_secret(UpdateSecret) => "secrets().updateSecret(secretName, options)";
     delete_secret(DeleteSecret) => "secrets().deleteSecret(secretName, options)";
+    batch_create_secrets(BatchCreateSecrets) => "secrets().batchCreate(options)";
+    batch_update_secrets(BatchUpdateSecrets) => "secrets().batchUpdate(options)";
+    batch_delete_secrets(BatchDeleteSecrets) => "secrets().batchDelete(options)";
 
     create_dynamic_secret(CreateDynamicSecret) => "dynamicSecrets().create(options)";
     delete_dynamic_secret(DeleteDynamicSecret) => "dynamicSecrets().delete(dynamicSecretName, options)";
     create_lease(CreateLease) => "dynamicSecrets().leases.create(options)";
     delete_lease(DeleteLease) => "dynamicSecrets().leases.delete(leaseId, options)";
     renew_lease(RenewLease) => "dynamicSecrets().leases.renew(leaseId, options)";
+    list_dynamic_secrets(ListDynamicSecrets) => "dynamicSecrets().list(options)";
+    get_dynamic_secret(GetDynamicSecret) => "dynamicSecrets().get(dynamicSecretName, options)";
+    update_dynamic_secret(UpdateDynamicSecret) => "dynamicSecrets().update(dynamicSecretName, options)";
+    list_leases(ListLeases) => "dynamicSecrets().leases.list(dynamicSecretName, options)";
+    get_lease(GetLease) => "dynamicSecrets().leases.get(leaseId, options)";
 
     create_environment(CreateEnvironment) => "environments().create(options)";
 
@@ -72,6 +86,9 @@ calls! {
 
     create_folder(CreateFolder) => "folders().create(options)";
     list_folders(ListFolders) => "folders().listFolders(options)";
+    get_folder(GetFolder) => "folders().get(options)";
+    update_folder(UpdateFolder) => "folders().update(options)";
+    delete_folder(DeleteFolder) => "folders().delete(options)";
 
     create_kms_key(CreateKey) => "kms().keys().create(options)";
     delete_kms_key(DeleteKey) => "kms().keys().delete(options)";

@@ -142,6 +142,13 @@ impl Call for GetSecret {
             ("expandSecretReferences", bool_str(expand)),
             ("includeImports", bool_str(imports)),
         ];
+        // The server reads `include_imports` (the official SDK sends only
+        // `includeImports`, which the server drops, so it never searches the
+        // imports); `includeImports` stays, harmless, so the request is
+        // otherwise the official one.
+        if imports {
+            query.push(("include_imports", bool_str(true)));
+        }
         if let Some(path) = &self.secret_path {
             query.push(("secretPath", path.clone()));
         }
@@ -269,6 +276,185 @@ impl Call for DeleteSecret {
         // The official SDK sends a JSON body with DELETE; so do we.
         Ok(ApiRequest::with_body(HttpMethod::Delete, format!("{SECRETS_RAW}/{segment}"), &body.into_value())
             .with_cache(role))
+    }
+}
+
+// ------------------------------------------------------------------ batches
+// Beyond the official SDK: the v3 batch routes, with `workspaceId` like every
+// other v3 secrets call here.
+
+const SECRETS_BATCH_RAW: &str = "/api/v3/secrets/batch/raw";
+
+/// How `batchUpdate` treats a secret that does not exist (newer servers; an
+/// older one ignores the field and fails on a missing secret).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BatchUpdateMode {
+    FailOnNotFound,
+    Upsert,
+    Ignore,
+}
+
+impl BatchUpdateMode {
+    /// Every value, as the wire spells it.
+    pub const ALL: &'static [&'static str] = &["failOnNotFound", "upsert", "ignore"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BatchUpdateMode::FailOnNotFound => "failOnNotFound",
+            BatchUpdateMode::Upsert => "upsert",
+            BatchUpdateMode::Ignore => "ignore",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "failOnNotFound" => Some(BatchUpdateMode::FailOnNotFound),
+            "upsert" => Some(BatchUpdateMode::Upsert),
+            "ignore" => Some(BatchUpdateMode::Ignore),
+            _ => None,
+        }
+    }
+}
+
+/// One secret of `batchCreate`.
+#[derive(Clone, Debug, Default)]
+pub struct BatchCreateItem {
+    pub secret_key: String,
+    pub secret_value: String,
+    pub secret_comment: Option<String>,
+    pub skip_multiline_encoding: Option<bool>,
+    pub tag_ids: Option<Vec<String>>,
+    /// `[{ key, value }]`, sent as given.
+    pub secret_metadata: Option<Value>,
+}
+
+impl BatchCreateItem {
+    fn body(&self) -> Value {
+        let mut body = Body::default();
+        body.put("secretKey", self.secret_key.clone())
+            .put("secretValue", self.secret_value.clone())
+            .put_opt("secretComment", self.secret_comment.clone())
+            .put_opt("skipMultilineEncoding", self.skip_multiline_encoding)
+            .put_opt("tagIds", self.tag_ids.clone())
+            .put_opt("secretMetadata", self.secret_metadata.clone());
+        body.into_value()
+    }
+}
+
+/// One secret of `batchUpdate`.
+#[derive(Clone, Debug, Default)]
+pub struct BatchUpdateItem {
+    pub secret_key: String,
+    pub secret_value: Option<String>,
+    /// This secret's folder, instead of the batch's `secretPath`.
+    pub secret_path: Option<String>,
+    pub secret_comment: Option<String>,
+    pub skip_multiline_encoding: Option<bool>,
+    pub new_secret_name: Option<String>,
+    pub tag_ids: Option<Vec<String>>,
+    pub secret_reminder_note: Option<String>,
+    pub secret_reminder_repeat_days: Option<Number>,
+    pub secret_metadata: Option<Value>,
+}
+
+impl BatchUpdateItem {
+    fn body(&self) -> Value {
+        let mut body = Body::default();
+        body.put("secretKey", self.secret_key.clone())
+            .put_opt("secretValue", self.secret_value.clone())
+            .put_opt("secretPath", self.secret_path.clone())
+            .put_opt("secretComment", self.secret_comment.clone())
+            .put_opt("skipMultilineEncoding", self.skip_multiline_encoding)
+            .put_opt("newSecretName", self.new_secret_name.clone())
+            .put_opt("tagIds", self.tag_ids.clone())
+            .put_opt("secretReminderNote", self.secret_reminder_note.clone())
+            .put_opt("secretReminderRepeatDays", self.secret_reminder_repeat_days.clone())
+            .put_opt("secretMetadata", self.secret_metadata.clone());
+        body.into_value()
+    }
+}
+
+/// One secret of `batchDelete`.
+#[derive(Clone, Debug, Default)]
+pub struct BatchDeleteItem {
+    pub secret_key: String,
+    pub secret_type: Option<SecretType>,
+}
+
+/// The fields every batch body starts with.
+fn batch_body(project_id: &str, environment: &str, secret_path: Option<&str>) -> Body {
+    let mut body = Body::default();
+    body.put("workspaceId", project_id.to_string())
+        .put("environment", environment.to_string())
+        .put_opt("secretPath", secret_path.map(str::to_string));
+    body
+}
+
+/// `secrets().batchCreate(options)`: `POST /api/v3/secrets/batch/raw`.
+#[derive(Clone, Debug, Default)]
+pub struct BatchCreateSecrets {
+    pub project_id: String,
+    pub environment: String,
+    pub secret_path: Option<String>,
+    pub secrets: Vec<BatchCreateItem>,
+}
+
+impl Call for BatchCreateSecrets {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let mut body = batch_body(&self.project_id, &self.environment, self.secret_path.as_deref());
+        body.put("secrets", self.secrets.iter().map(BatchCreateItem::body).collect::<Vec<_>>());
+        let role = write_role(&self.project_id, &self.environment, self.secret_path.as_deref(), false);
+        Ok(ApiRequest::with_body(HttpMethod::Post, SECRETS_BATCH_RAW, &body.into_value()).with_cache(role))
+    }
+}
+
+/// `secrets().batchUpdate(options)`: `PATCH /api/v3/secrets/batch/raw`.
+#[derive(Clone, Debug, Default)]
+pub struct BatchUpdateSecrets {
+    pub project_id: String,
+    pub environment: String,
+    pub secret_path: Option<String>,
+    /// Absent: the server's default, `failOnNotFound`.
+    pub mode: Option<BatchUpdateMode>,
+    pub secrets: Vec<BatchUpdateItem>,
+}
+
+impl Call for BatchUpdateSecrets {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let mut body = batch_body(&self.project_id, &self.environment, self.secret_path.as_deref());
+        body.put_opt("mode", self.mode.map(BatchUpdateMode::as_str))
+            .put("secrets", self.secrets.iter().map(BatchUpdateItem::body).collect::<Vec<_>>());
+        // A rename rewrites references anywhere in the project, and a secret
+        // with its own `secretPath` is in another folder than the batch's:
+        // either way, more than one folder's answers may change.
+        let wide = self.secrets.iter().any(|s| {
+            s.new_secret_name.as_deref().is_some_and(|n| !n.is_empty()) || s.secret_path.is_some()
+        });
+        let role = write_role(&self.project_id, &self.environment, self.secret_path.as_deref(), wide);
+        Ok(ApiRequest::with_body(HttpMethod::Patch, SECRETS_BATCH_RAW, &body.into_value()).with_cache(role))
+    }
+}
+
+/// `secrets().batchDelete(options)`: `DELETE /api/v3/secrets/batch/raw` (JSON body).
+#[derive(Clone, Debug, Default)]
+pub struct BatchDeleteSecrets {
+    pub project_id: String,
+    pub environment: String,
+    pub secret_path: Option<String>,
+    pub secrets: Vec<BatchDeleteItem>,
+}
+
+impl Call for BatchDeleteSecrets {
+    fn request(&self) -> SdkResult<ApiRequest> {
+        let mut body = batch_body(&self.project_id, &self.environment, self.secret_path.as_deref());
+        let items = self.secrets.iter().map(|s| {
+            let mut item = Body::default();
+            item.put("secretKey", s.secret_key.clone()).put_opt("type", s.secret_type.map(SecretType::as_str));
+            item.into_value()
+        });
+        body.put("secrets", items.collect::<Vec<_>>());
+        let role = write_role(&self.project_id, &self.environment, self.secret_path.as_deref(), false);
+        Ok(ApiRequest::with_body(HttpMethod::Delete, SECRETS_BATCH_RAW, &body.into_value()).with_cache(role))
     }
 }
 
@@ -419,6 +605,88 @@ mod tests {
     fn dot_segments_are_refused_with_the_call_named() {
         let e = DeleteSecret { secret_name: "..".into(), ..Default::default() }.request().unwrap_err();
         assert!(e.to_string().starts_with("secrets().deleteSecret(secretName, options): "), "{e}");
+    }
+
+    #[test]
+    fn get_with_imports_sends_the_key_the_server_reads() {
+        let get = |imports| GetSecret {
+            secret_name: "K".into(),
+            project_id: "p".into(),
+            environment: "dev".into(),
+            include_imports: imports,
+            ..Default::default()
+        };
+        let on = get(Some(true)).request().unwrap();
+        let q = query(&on);
+        assert!(q.contains(&("includeImports", "true")) && q.contains(&("include_imports", "true")), "{q:?}");
+        for off in [None, Some(false)] {
+            let req = get(off).request().unwrap();
+            assert!(!query(&req).iter().any(|(k, _)| *k == "include_imports"));
+        }
+    }
+
+    #[test]
+    fn batch_bodies_use_workspace_id_and_the_item_order() {
+        let req = BatchCreateSecrets {
+            project_id: "p".into(),
+            environment: "dev".into(),
+            secret_path: Some("/a".into()),
+            secrets: vec![BatchCreateItem {
+                secret_key: "A".into(),
+                secret_value: "1".into(),
+                tag_ids: Some(vec!["t".into()]),
+                ..Default::default()
+            }],
+        }
+        .request()
+        .unwrap();
+        assert_eq!((req.method, req.path.as_str()), (HttpMethod::Post, "/api/v3/secrets/batch/raw"));
+        assert_eq!(
+            req.body.unwrap().expose(),
+            r#"{"workspaceId":"p","environment":"dev","secretPath":"/a","secrets":[{"secretKey":"A","secretValue":"1","tagIds":["t"]}]}"#
+        );
+        assert!(matches!(&req.cache, CacheRole::Write(t) if t.path == "/a" && !t.project_wide));
+
+        let update = |item: BatchUpdateItem| BatchUpdateSecrets {
+            project_id: "p".into(),
+            environment: "dev".into(),
+            mode: Some(BatchUpdateMode::Upsert),
+            secrets: vec![item],
+            ..Default::default()
+        };
+        let req = update(BatchUpdateItem { secret_key: "A".into(), secret_value: Some("2".into()), ..Default::default() })
+            .request()
+            .unwrap();
+        assert_eq!(req.method, HttpMethod::Patch);
+        assert_eq!(
+            req.body.unwrap().expose(),
+            r#"{"workspaceId":"p","environment":"dev","mode":"upsert","secrets":[{"secretKey":"A","secretValue":"2"}]}"#
+        );
+        assert!(matches!(&req.cache, CacheRole::Write(t) if t.path == "/" && !t.project_wide));
+        for wide in [
+            BatchUpdateItem { secret_key: "A".into(), new_secret_name: Some("B".into()), ..Default::default() },
+            BatchUpdateItem { secret_key: "A".into(), secret_path: Some("/x".into()), ..Default::default() },
+        ] {
+            let req = update(wide).request().unwrap();
+            assert!(matches!(&req.cache, CacheRole::Write(t) if t.project_wide));
+        }
+
+        let req = BatchDeleteSecrets {
+            project_id: "p".into(),
+            environment: "dev".into(),
+            secret_path: None,
+            secrets: vec![
+                BatchDeleteItem { secret_key: "A".into(), secret_type: None },
+                BatchDeleteItem { secret_key: "B".into(), secret_type: Some(SecretType::Shared) },
+            ],
+        }
+        .request()
+        .unwrap();
+        assert_eq!(req.method, HttpMethod::Delete);
+        assert_eq!(
+            req.body.unwrap().expose(),
+            r#"{"workspaceId":"p","environment":"dev","secrets":[{"secretKey":"A"},{"secretKey":"B","type":"shared"}]}"#
+        );
     }
 
     #[test]

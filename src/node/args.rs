@@ -64,10 +64,12 @@ impl Args {
             Some(Value::Object(map)) => Ok(Opts {
                 call: self.call,
                 map: Some(map),
+                prefix: String::new(),
             }),
             None | Some(Value::Null) if !required => Ok(Opts {
                 call: self.call,
                 map: None,
+                prefix: String::new(),
             }),
             other => Err(SdkError::sdk(format!(
                 "{}: \"{name}\" must be an object, received {}",
@@ -98,6 +100,9 @@ impl Args {
 pub struct Opts<'a> {
     call: &'static str,
     map: Option<&'a Map<String, Value>>,
+    /// How messages name this object's options: empty for the options
+    /// object itself, `secrets[2].` for an element of its `secrets` array.
+    prefix: String,
 }
 
 impl<'a> Opts<'a> {
@@ -115,7 +120,8 @@ impl<'a> Opts<'a> {
 
     fn wrong_type(&self, key: &str, expected: &str, got: &Value) -> SdkError {
         SdkError::sdk(format!(
-            "Option \"{key}\" of {} must be {expected}, received {}",
+            "Option \"{}{key}\" of {} must be {expected}, received {}",
+            self.prefix,
             self.call,
             describe(Some(got))
         ))
@@ -123,11 +129,43 @@ impl<'a> Opts<'a> {
 
     /// An option that is present but not of the accepted shape.
     pub fn invalid(&self, key: &str, expected: &str) -> SdkError {
-        SdkError::sdk(format!("Option \"{key}\" of {} must be {expected}", self.call))
+        SdkError::sdk(format!("Option \"{}{key}\" of {} must be {expected}", self.prefix, self.call))
     }
 
     pub fn missing_error(&self, key: &str) -> SdkError {
-        SdkError::sdk(format!("Missing required option \"{key}\" in {}", self.call))
+        SdkError::sdk(format!("Missing required option \"{}{key}\" in {}", self.prefix, self.call))
+    }
+
+    /// A required non-empty array of objects (the `secrets` of a batch call),
+    /// each element read as options named `key[i].option` in messages.
+    pub fn req_object_array(&self, key: &str) -> SdkResult<Vec<Opts<'a>>> {
+        let items = match self.get(key) {
+            None => return Err(self.missing_error(key)),
+            Some(Value::Array(items)) if !items.is_empty() => items,
+            Some(Value::Array(_)) => return Err(self.invalid(key, "a non-empty array")),
+            Some(other) => return Err(self.wrong_type(key, "an array of objects", other)),
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::Object(map) => Ok(Opts {
+                    call: self.call,
+                    map: Some(map),
+                    prefix: format!("{}{key}[{i}].", self.prefix),
+                }),
+                other => Err(self.wrong_type(&format!("{key}[{i}]"), "an object", other)),
+            })
+            .collect()
+    }
+
+    /// An optional array of objects, sent as given (`secretMetadata: [{ key, value }]`).
+    pub fn opt_object_list(&self, key: &str) -> SdkResult<Option<Value>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v @ Value::Array(items)) if items.iter().all(Value::is_object) => Ok(Some(v.clone())),
+            Some(other) => Err(self.wrong_type(key, "an array of objects", other)),
+        }
     }
 
     pub fn opt_str(&self, key: &str) -> SdkResult<Option<String>> {
@@ -191,7 +229,8 @@ impl<'a> Opts<'a> {
     pub fn opt_enum(&self, key: &str, allowed: &[&str]) -> SdkResult<Option<String>> {
         match self.opt_str(key)? {
             Some(s) if !allowed.contains(&s.as_str()) => Err(SdkError::sdk(format!(
-                "Option \"{key}\" of {} must be one of {}, received \"{s}\"",
+                "Option \"{}{key}\" of {} must be one of {}, received \"{s}\"",
+                self.prefix,
                 self.call,
                 allowed
                     .iter()
@@ -256,6 +295,21 @@ mod tests {
         let o = args.object(0, "options", true).unwrap();
         assert_eq!(o.opt_str("secretPath").unwrap(), None);
         assert_eq!(o.opt_bool("recursive").unwrap(), None);
+    }
+
+    #[test]
+    fn elements_of_an_object_array_are_named_by_index() {
+        let args = Args::parse("x(options)", r#"[{"secrets":[{"secretKey":"A"},{"secretKey":5}],"empty":[],"bad":[1]}]"#).unwrap();
+        let o = args.object(0, "options", true).unwrap();
+        let items = o.req_object_array("secrets").unwrap();
+        assert_eq!(items[0].req_str("secretKey").unwrap(), "A");
+        let e = items[1].req_str("secretKey").unwrap_err().to_string();
+        assert_eq!(e, "Option \"secrets[1].secretKey\" of x(options) must be a string, received number");
+        let e = items[0].req_str("secretValue").unwrap_err().to_string();
+        assert_eq!(e, "Missing required option \"secrets[0].secretValue\" in x(options)");
+        assert!(o.req_object_array("empty").err().unwrap().to_string().contains("non-empty array"));
+        assert!(o.req_object_array("bad").err().unwrap().to_string().contains("\"bad[0]\""));
+        assert!(o.req_object_array("missing").err().unwrap().to_string().contains("Missing required option \"missing\""));
     }
 
     #[test]

@@ -16,7 +16,10 @@ use super::call::{api_methods, run};
 use super::text::Shape;
 use crate::client::calls::Labelled;
 use crate::client::{InfisicalClient, SdkError};
-use crate::client::dynamic_secrets::{CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, RenewLease};
+use crate::client::dynamic_secrets::{
+    CreateDynamicSecret, CreateLease, DeleteDynamicSecret, DeleteLease, GetDynamicSecret, GetLease, ListDynamicSecrets,
+    ListLeases, Location, RenewLease, UpdateDynamicSecret,
+};
 use crate::client::SdkResult;
 
 /// Both prototype methods resolve to `dynamicSecret`.
@@ -87,11 +90,19 @@ fn install_prototype_methods(env: &Env, instance: sys::napi_value) -> napi::Resu
 pub fn dynamic_secrets_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
     let client = DynamicSecretsClient { core: core.clone() }.into_instance(env)?.raw();
     install_prototype_methods(env, client)?;
+    // Beyond the official SDK: own arrow functions, like the leases methods.
+    api_methods!(env, core, client, {
+        "list"(1) => ListDynamicSecrets, "dynamicSecrets";
+        "get"(2) => GetDynamicSecret, "dynamicSecret";
+        "update"(2) => UpdateDynamicSecret, "dynamicSecret";
+    })?;
     let leases = js::object(env)?;
     api_methods!(env, core, leases, {
         "create"(1) => CreateLease;
         "delete"(2) => DeleteLease;
         "renew"(2) => RenewLease;
+        "list"(2) => ListLeases;
+        "get"(2) => GetLease;
     })?;
     js::set(env, client, "leases", leases)?;
     Ok(client)
@@ -99,10 +110,15 @@ pub fn dynamic_secrets_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::R
 
 /// The location fields every dynamic-secret call carries.
 fn check_location(o: &Opts) -> SdkResult<()> {
-    o.req_str("projectSlug")?;
-    o.req_str("environmentSlug")?;
-    o.opt_str("path")?;
-    Ok(())
+    location(o).map(|_| ())
+}
+
+fn location(o: &Opts) -> SdkResult<Location> {
+    Ok(Location {
+        project_slug: o.req_str("projectSlug")?,
+        environment_slug: o.req_str("environmentSlug")?,
+        path: o.opt_str("path")?,
+    })
 }
 
 impl FromArgs for CreateDynamicSecret {
@@ -162,6 +178,60 @@ impl FromArgs for RenewLease {
     }
 }
 
+impl FromArgs for ListDynamicSecrets {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        Ok(ListDynamicSecrets { location: location(&o)? })
+    }
+}
+
+impl FromArgs for GetDynamicSecret {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let dynamic_secret_name = args.string(0, "dynamicSecretName")?;
+        let o = args.object(1, "options", true)?;
+        Ok(GetDynamicSecret { dynamic_secret_name, location: location(&o)? })
+    }
+}
+
+impl FromArgs for UpdateDynamicSecret {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let dynamic_secret_name = args.string(0, "dynamicSecretName")?;
+        let o = args.object(1, "options", true)?;
+        check_location(&o)?;
+        let data = o.opt_object("data")?.ok_or_else(|| o.missing_error("data"))?;
+        for key in ["defaultTTL", "newName"] {
+            if data.get(key).is_some_and(|v| !v.is_string() && !v.is_null()) {
+                return Err(o.invalid(&format!("data.{key}"), "a string"));
+            }
+        }
+        for key in ["maxTTL", "usernameTemplate"] {
+            if data.get(key).is_some_and(|v| !v.is_string() && !v.is_null()) {
+                return Err(o.invalid(&format!("data.{key}"), "a string or null"));
+            }
+        }
+        if data.get("inputs").is_some_and(|v| !v.is_object() && !v.is_null()) {
+            return Err(o.invalid("data.inputs", "an object"));
+        }
+        Ok(UpdateDynamicSecret { dynamic_secret_name, body: o.raw() })
+    }
+}
+
+impl FromArgs for ListLeases {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let dynamic_secret_name = args.string(0, "dynamicSecretName")?;
+        let o = args.object(1, "options", true)?;
+        Ok(ListLeases { dynamic_secret_name, location: location(&o)? })
+    }
+}
+
+impl FromArgs for GetLease {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let lease_id = args.string(0, "leaseId")?;
+        let o = args.object(1, "options", true)?;
+        Ok(GetLease { lease_id, location: location(&o)? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +251,20 @@ mod tests {
         let call = RenewLease::from_json(r#"["abc",{"projectSlug":"p","environmentSlug":"d","ttl":"5m","x":1}]"#).unwrap();
         assert_eq!(call.lease_id, "abc");
         assert_eq!(Value::Object(call.body).to_string(), r#"{"projectSlug":"p","environmentSlug":"d","ttl":"5m","x":1}"#);
+    }
+
+    #[test]
+    fn update_needs_data_and_checks_its_fields() {
+        let loc = r#""projectSlug":"p","environmentSlug":"d""#;
+        let e = UpdateDynamicSecret::from_json(&format!(r#"["n",{{{loc}}}]"#)).unwrap_err().to_string();
+        assert_eq!(e, "Missing required option \"data\" in dynamicSecrets().update(dynamicSecretName, options)");
+        let e = UpdateDynamicSecret::from_json(&format!(r#"["n",{{{loc},"data":{{"defaultTTL":5}}}}]"#))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"data.defaultTTL\""), "{e}");
+        let call = UpdateDynamicSecret::from_json(&format!(r#"["n",{{{loc},"data":{{"maxTTL":null}}}}]"#)).unwrap();
+        assert_eq!(Value::Object(call.body).to_string(), format!(r#"{{{loc},"data":{{"maxTTL":null}}}}"#));
+        let e = GetLease::from_json(r#"["l",{"projectSlug":"p"}]"#).unwrap_err().to_string();
+        assert!(e.contains("environmentSlug"), "{e}");
     }
 }

@@ -9,7 +9,7 @@ use napi_derive::napi;
 
 use super::call::api_methods;
 use crate::client::InfisicalClient;
-use crate::client::folders::{CreateFolder, ListFolders};
+use crate::client::folders::{CreateFolder, DeleteFolder, GetFolder, ListFolders, UpdateFolder};
 use crate::client::SdkResult;
 
 /// `FoldersClient`: made by the SDK (it has no public constructor); its methods
@@ -25,6 +25,9 @@ pub fn folders_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sy
     api_methods!(env, core, client, {
         "create"(1) => CreateFolder, "folder";
         "listFolders"(1) => ListFolders, "folders";
+        "get"(1) => GetFolder, "folder";
+        "update"(1) => UpdateFolder, "folder";
+        "delete"(1) => DeleteFolder, "folder";
     })?;
     Ok(client)
 }
@@ -51,6 +54,40 @@ impl FromArgs for ListFolders {
             path: o.opt_str("path")?,
             recursive: o.opt_bool("recursive")?,
             last_secret_modified: o.opt_str("lastSecretModified")?,
+        })
+    }
+}
+
+impl FromArgs for GetFolder {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        Ok(GetFolder { folder_id: o.req_str("folderId")? })
+    }
+}
+
+impl FromArgs for UpdateFolder {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        Ok(UpdateFolder {
+            folder_id: o.req_str("folderId")?,
+            name: o.req_str("name")?,
+            project_id: o.req_str("projectId")?,
+            environment: o.req_str("environment")?,
+            path: o.opt_str("path")?,
+            description: o.opt_str("description")?,
+        })
+    }
+}
+
+impl FromArgs for DeleteFolder {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        Ok(DeleteFolder {
+            folder_id: o.opt_str("folderId")?,
+            folder_name: o.opt_str("folderName")?,
+            project_id: o.req_str("projectId")?,
+            environment: o.req_str("environment")?,
+            path: o.opt_str("path")?,
         })
     }
 }

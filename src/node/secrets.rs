@@ -14,7 +14,10 @@ use super::call::{api_methods, args_json, run_json};
 use super::text::{After, Shape};
 use crate::client::calls::Labelled;
 use crate::client::InfisicalClient;
-use crate::client::secrets::{CreateSecret, DeleteSecret, GetSecret, ListSecrets, SecretFields, UpdateSecret};
+use crate::client::secrets::{
+    BatchCreateItem, BatchCreateSecrets, BatchDeleteItem, BatchDeleteSecrets, BatchUpdateItem, BatchUpdateMode,
+    BatchUpdateSecrets, CreateSecret, DeleteSecret, GetSecret, ListSecrets, SecretFields, UpdateSecret,
+};
 use crate::client::SdkResult;
 
 /// `SecretsClient`: made by the SDK (it has no public constructor); its methods
@@ -50,6 +53,9 @@ pub fn secrets_client(env: &Env, core: &Arc<InfisicalClient>) -> napi::Result<sy
         "updateSecret"(2) => UpdateSecret;
         "createSecret"(2) => CreateSecret;
         "deleteSecret"(2) => DeleteSecret;
+        "batchCreate"(1) => BatchCreateSecrets;
+        "batchUpdate"(1) => BatchUpdateSecrets;
+        "batchDelete"(1) => BatchDeleteSecrets;
     })?;
     Ok(client)
 }
@@ -310,6 +316,85 @@ impl FromArgs for DeleteSecret {
     }
 }
 
+impl FromArgs for BatchCreateSecrets {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        let secrets = o
+            .req_object_array("secrets")?
+            .iter()
+            .map(|item| {
+                Ok(BatchCreateItem {
+                    secret_key: item.req_str("secretKey")?,
+                    secret_value: item.req_str("secretValue")?,
+                    secret_comment: item.opt_str("secretComment")?,
+                    skip_multiline_encoding: item.opt_bool("skipMultilineEncoding")?,
+                    tag_ids: item.opt_str_array("tagIds")?,
+                    secret_metadata: item.opt_object_list("secretMetadata")?,
+                })
+            })
+            .collect::<SdkResult<_>>()?;
+        Ok(BatchCreateSecrets {
+            project_id: o.req_str("projectId")?,
+            environment: o.req_str("environment")?,
+            secret_path: o.opt_str("secretPath")?,
+            secrets,
+        })
+    }
+}
+
+impl FromArgs for BatchUpdateSecrets {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        let secrets = o
+            .req_object_array("secrets")?
+            .iter()
+            .map(|item| {
+                Ok(BatchUpdateItem {
+                    secret_key: item.req_str("secretKey")?,
+                    secret_value: item.opt_str("secretValue")?,
+                    secret_path: item.opt_str("secretPath")?,
+                    secret_comment: item.opt_str("secretComment")?,
+                    skip_multiline_encoding: item.opt_bool("skipMultilineEncoding")?,
+                    new_secret_name: item.opt_str("newSecretName")?,
+                    tag_ids: item.opt_str_array("tagIds")?,
+                    secret_reminder_note: item.opt_str("secretReminderNote")?,
+                    secret_reminder_repeat_days: item.opt_number("secretReminderRepeatDays")?,
+                    secret_metadata: item.opt_object_list("secretMetadata")?,
+                })
+            })
+            .collect::<SdkResult<_>>()?;
+        Ok(BatchUpdateSecrets {
+            project_id: o.req_str("projectId")?,
+            environment: o.req_str("environment")?,
+            secret_path: o.opt_str("secretPath")?,
+            mode: o.opt_enum("mode", BatchUpdateMode::ALL)?.as_deref().and_then(BatchUpdateMode::parse),
+            secrets,
+        })
+    }
+}
+
+impl FromArgs for BatchDeleteSecrets {
+    fn from_args(args: &Args) -> SdkResult<Self> {
+        let o = args.object(0, "options", true)?;
+        let secrets = o
+            .req_object_array("secrets")?
+            .iter()
+            .map(|item| {
+                Ok(BatchDeleteItem {
+                    secret_key: item.req_str("secretKey")?,
+                    secret_type: item.opt_secret_type("type")?,
+                })
+            })
+            .collect::<SdkResult<_>>()?;
+        Ok(BatchDeleteSecrets {
+            project_id: o.req_str("projectId")?,
+            environment: o.req_str("environment")?,
+            secret_path: o.opt_str("secretPath")?,
+            secrets,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +452,33 @@ mod tests {
         assert_eq!(call.secret_path, None);
         let query = call.request().unwrap().query.unwrap();
         assert!(query.contains(&("version", "2".to_string())));
+    }
+
+    #[test]
+    fn batch_options_are_checked_item_by_item() {
+        let e = BatchCreateSecrets::from_json(r#"[{"projectId":"p","environment":"d","secrets":[]}]"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "Option \"secrets\" of secrets().batchCreate(options) must be a non-empty array");
+        let e = BatchCreateSecrets::from_json(r#"[{"projectId":"p","environment":"d","secrets":[{"secretKey":"A"}]}]"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "Missing required option \"secrets[0].secretValue\" in secrets().batchCreate(options)");
+        let e = BatchUpdateSecrets::from_json(r#"[{"projectId":"p","environment":"d","mode":"x","secrets":[{"secretKey":"A"}]}]"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"mode\"") && e.contains("\"upsert\""), "{e}");
+        let e = BatchDeleteSecrets::from_json(r#"[{"projectId":"p","environment":"d","secrets":[{"secretKey":"A","type":"x"}]}]"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"secrets[0].type\""), "{e}");
+        let call = BatchUpdateSecrets::from_json(
+            r#"[{"projectId":"p","environment":"d","mode":"ignore","secrets":[{"secretKey":"A","secretValue":"v","extra":1}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            call.request().unwrap().body.unwrap().expose(),
+            r#"{"workspaceId":"p","environment":"d","mode":"ignore","secrets":[{"secretKey":"A","secretValue":"v"}]}"#
+        );
     }
 }

@@ -18,6 +18,12 @@ export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
     sdk.auth().accessToken(), // error TS2554
     (await sdk.kms().encryption().encrypt({ keyId: 'k', plaintext: 'aGk=' })).ciphertext, // error TS2339
     await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' }), // error TS2322
+    await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', password: 'p', creationStatement: 'c', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev', metadata: { team: 'a' } }), // error TS2353
+    (await sdk.dynamicSecrets().leases.create({ dynamicSecretName: 'n', projectSlug: 'p', environmentSlug: 'dev' })).lease.expiresAt, // error TS2551
+    await sdk.secrets().batchUpdate({ projectId: 'p', environment: 'dev', mode: 'merge', secrets: [{ secretKey: 'A' }] }), // error TS2322
+    await sdk.secrets().batchCreate({ projectId: 'p', environment: 'dev', secrets: [{ secretKey: 'A' }] }), // error TS2741
+    await sdk.folders().delete({ folderId: 'i', folderName: 'n', projectId: 'p', environment: 'dev' }), // error TS2345
+    await sdk.dynamicSecrets().update('n', { projectSlug: 'p', environmentSlug: 'dev', defaultTTL: '1h' }), // error TS2353
     SecretsClient,
   ];
 }

@@ -4,6 +4,8 @@
 //   POST   /api/v1/dynamic-secrets                       create
 //   GET    /api/v1/dynamic-secrets                       list (query projectSlug, environmentSlug, path)
 //   GET    /api/v1/dynamic-secrets/:name                 get
+//   PATCH  /api/v1/dynamic-secrets/:name                 update (the changes nested under `data`;
+//                                                        new `inputs` are merged into the stored ones)
 //   DELETE /api/v1/dynamic-secrets/:name                 delete (its leases go too)
 //   GET    /api/v1/dynamic-secrets/:name/leases          list leases
 //   POST   /api/v1/dynamic-secrets/leases                create a lease -> { lease, dynamicSecret, data }
@@ -109,6 +111,19 @@ const locationQuery = z.object({
   projectSlug: z.string().min(1),
   path: pathSchema(),
   environmentSlug: z.string().min(1),
+});
+const updateBody = z.object({
+  projectSlug: z.string().min(1),
+  path: pathSchema(),
+  environmentSlug: z.string().min(1),
+  data: z.object({
+    inputs: z.any().optional(),
+    defaultTTL: ttlSchema().optional(),
+    maxTTL: ttlSchema().nullable().optional(),
+    newName: slugSchema({ min: 1, max: 64 }).optional(),
+    metadata: metadataSchema().optional(),
+    usernameTemplate: z.string().trim().max(255).nullable().optional(),
+  }),
 });
 const deleteBody = z.object({
   projectSlug: z.string().min(1),
@@ -245,6 +260,30 @@ module.exports = function registerDynamicSecretRoutes(router, { state }) {
     const q = locationQuery.parse(req.query);
     const { folder } = locate(q);
     return { dynamicSecret: dsOut(findDs(folder, name, q.path), true) };
+  });
+
+  router.add('PATCH', '/api/v1/dynamic-secrets/:name', { auth: true }, (req) => {
+    const { name } = nameParams.parse(req.params);
+    const b = updateBody.parse(req.body);
+    const { folder } = locate(b);
+    const ds = findDs(folder, name, b.path);
+    const d = b.data;
+    if (d.newName && d.newName !== ds.name && [...state.dynamicSecrets.values()].some((x) => x.folderId === folder.id && x.name === d.newName)) {
+      throw badRequest('Provided dynamic secret already exist under the folder');
+    }
+    if (d.defaultTTL !== undefined) msOr500(d.defaultTTL);
+    if (d.inputs !== undefined && (typeof d.inputs !== 'object' || d.inputs === null || Array.isArray(d.inputs))) {
+      throw badRequest('Provider connection failed');
+    }
+    if (d.inputs) ds.inputs = { ...ds.inputs, ...d.inputs };
+    if (d.defaultTTL !== undefined) ds.defaultTTL = d.defaultTTL;
+    if (d.maxTTL !== undefined) ds.maxTTL = d.maxTTL;
+    if (d.newName) ds.name = d.newName;
+    if (d.metadata) ds.metadata = d.metadata;
+    if (d.usernameTemplate !== undefined) ds.usernameTemplate = d.usernameTemplate;
+    ds.version += 1;
+    ds.updatedAt = state.nowIso();
+    return { dynamicSecret: dsOut(ds, true) };
   });
 
   router.add('DELETE', '/api/v1/dynamic-secrets/:name', { auth: true }, (req) => {

@@ -3,6 +3,10 @@
 // + services/secret-folder/secret-folder-service.ts):
 //   POST /api/v1/folders   create (mkdir -p, idempotent: an existing folder is returned)
 //   GET  /api/v1/folders   list children of `path` (or every folder below it with recursive)
+//   GET    /api/v1/folders/:id               one folder, with its environment, path and project
+//   PATCH  /api/v1/folders/:folderId         rename a child of `path` (by id, or by name as the CLI does)
+//   DELETE /api/v1/folders/:folderIdOrName   delete a child of `path` (a uuid is an id, else a name)
+//                                            with everything below it
 // Folders created here are immediately usable by the secrets routes.
 
 const { notFound, badRequest } = require('../http');
@@ -44,6 +48,27 @@ const listQuery = z.object({
   directory: z.string().trim().transform(prefixWithSlash).transform(removeTrailingSlash).optional(),
   recursive: looseBoolean(false),
 });
+
+const updateBody = z.object({
+  workspaceId: z.string().trim(),
+  environment: z.string().trim(),
+  name: z
+    .string()
+    .trim()
+    .refine(isValidFolderName, 'Invalid folder name. Only alphanumeric characters, dashes, and underscores are allowed.'),
+  path: folderPathSchema(),
+  directory: folderPathSchema(),
+  description: z.string().optional().nullable(),
+});
+
+const deleteBody = z.object({
+  workspaceId: z.string().trim(),
+  environment: z.string().trim(),
+  path: folderPathSchema(),
+  directory: folderPathSchema(),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 // SecretFoldersSchema (+ extra keys of the route)
 function folderOut(folder, extra = {}) {
@@ -110,5 +135,79 @@ module.exports = function registerFolderRoutes(router, { state }) {
       .filter((f) => !f.isReserved && modifiedSince(f))
       .map((f) => folderOut(f));
     return { folders };
+  });
+
+  // The folder with this id in any project (ids are unique server-wide).
+  const folderById = (id) => {
+    for (const project of state.projects.values()) {
+      for (const folder of project.folders.values()) if (folder.id === id) return { project, folder };
+    }
+    return undefined;
+  };
+
+  // A child folder of `path` in the body's environment, looked up the way each route does.
+  const childOf = (req, b, action, pick) => {
+    const path = b.path || b.directory || '/';
+    const project = projectOr404(state, b.workspaceId);
+    requirePermission(req, action, 'secrets'); // folders are guarded by the secrets subject
+    const parent = state.getFolder(project, b.environment, path);
+    if (!parent) throw notFound('Secret path not found');
+    if (!state.getEnv(project, b.environment)) throw notFound('Environment not found');
+    const folder = state.childFolders(project, parent).find((f) => !f.isReserved && pick(f));
+    if (!folder) throw notFound('Folder not found');
+    return { project, parent, folder };
+  };
+
+  // The folder and every folder below it, with their map keys.
+  const subtree = (project, folder) =>
+    [...project.folders.entries()].filter(
+      ([, f]) => f.envId === folder.envId && (f.path === folder.path || f.path.startsWith(`${folder.path}/`)),
+    );
+
+  router.add('GET', '/api/v1/folders/:id', { auth: true }, (req) => {
+    const found = folderById(String(req.params.id).trim());
+    if (!found) throw notFound('Folder not found');
+    const { project, folder } = found;
+    return {
+      folder: folderOut(folder, {
+        environment: { envId: folder.env.id, envName: folder.env.name, envSlug: folder.env.slug },
+        path: folder.path,
+        projectId: project.id,
+      }),
+    };
+  });
+
+  router.add('PATCH', '/api/v1/folders/:folderId', { auth: true, limit: 'secrets' }, (req) => {
+    const b = updateBody.parse(req.body);
+    const id = req.params.folderId;
+    // by id; the CLI still sends a name, which the server falls back to
+    const { project, parent, folder } = childOf(req, b, 'edit', (f) => f.id === id || (!UUID.test(id) && f.name === id));
+    if (b.name !== folder.name && state.childFolders(project, parent).some((f) => f.name === b.name)) {
+      throw badRequest('Folder with specified name already exists', 'Update folder');
+    }
+    if (b.name !== folder.name) {
+      // every folder below moves with it: new paths, new map keys
+      const oldPath = folder.path;
+      const newPath = parent.path === '/' ? `/${b.name}` : `${parent.path}/${b.name}`;
+      for (const [key, f] of subtree(project, folder)) {
+        project.folders.delete(key);
+        f.path = newPath + f.path.slice(oldPath.length);
+        project.folders.set(`${f.envId}:${f.path}`, f);
+      }
+      folder.name = b.name;
+      folder.version += 1;
+    }
+    if (b.description !== undefined) folder.description = b.description;
+    folder.updatedAt = state.nowIso();
+    return { folder: folderOut(folder, { path: folder.path }) };
+  });
+
+  router.add('DELETE', '/api/v1/folders/:folderIdOrName', { auth: true, limit: 'secrets' }, (req) => {
+    const b = deleteBody.parse(req.body);
+    const idOrName = req.params.folderIdOrName;
+    const byId = UUID.test(idOrName);
+    const { project, folder } = childOf(req, b, 'delete', (f) => (byId ? f.id === idOrName : f.name === idOrName));
+    for (const [key] of subtree(project, folder)) project.folders.delete(key);
+    return { folder: folderOut(folder) };
   });
 };

@@ -6,12 +6,14 @@
 //   POST   /api/v3/secrets/raw/:secretName
 //   PATCH  /api/v3/secrets/raw/:secretName
 //   DELETE /api/v3/secrets/raw/:secretName
+//   POST|PATCH|DELETE /api/v3/secrets/batch/raw  (contract 16.2; secret-v2-bridge-service.ts
+//   createManySecret / updateManySecret / deleteManySecret: all or nothing)
 // The caller is always a machine identity here, so personal secrets can only
 // be read (seeded with server.setSecret(..., { type: 'personal' })); writes of
 // personal secrets get the real 400 "Must be user to ... personal secret".
 
 const { badRequest, notFound } = require('../http');
-const { z, secretPathSchema, stringBoolean, secretNameSchema } = require('../schema');
+const { z, secretPathSchema, stringBoolean, secretNameSchema, removeTrailingSlash } = require('../schema');
 const { extractProjectId, projectOr404, requirePermission } = require('../lookup');
 const {
   reshapeSecret,
@@ -132,6 +134,55 @@ const deleteBody = z.object({
   environment: z.string().trim(),
   secretPath: secretPathSchema(),
   type: secretType(),
+});
+
+// Batch bodies (v3 deprecated-secret-router.ts, newest version: `mode` and a per-secret
+// `secretPath` on PATCH; an older server ignores both).
+const batchBase = {
+  workspaceId: z.string().trim().optional(),
+  projectSlug: z.string().trim().optional(),
+  environment: z.string().trim(),
+  secretPath: secretPathSchema(),
+};
+const batchCreateBody = z.object({
+  ...batchBase,
+  secrets: z
+    .array(
+      z.object({
+        secretKey: secretNameSchema(),
+        secretValue: secretValueSchema(),
+        secretComment: z.string().trim().optional().default(''),
+        skipMultilineEncoding: z.boolean().nullish(),
+        metadata: z.record(z.string()).optional(),
+        secretMetadata: secretMetadataSchema().optional(),
+        tagIds: z.array(z.string()).optional(),
+      }),
+    )
+    .min(1),
+});
+const batchUpdateBody = z.object({
+  ...batchBase,
+  mode: z.enum(['failOnNotFound', 'upsert', 'ignore']).default('failOnNotFound'),
+  secrets: z
+    .array(
+      z.object({
+        secretKey: secretNameSchema(),
+        secretValue: secretValueSchema().optional(),
+        secretPath: z.string().trim().transform(removeTrailingSlash).optional(),
+        secretComment: z.string().trim().optional(),
+        skipMultilineEncoding: z.boolean().optional(),
+        newSecretName: z.string().min(1).optional(),
+        tagIds: z.array(z.string()).optional(),
+        secretReminderNote: z.string().max(1024, 'Secret reminder note cannot exceed 1024 characters').optional().nullable(),
+        secretReminderRepeatDays: z.number().optional().nullable(),
+        secretMetadata: secretMetadataSchema().optional(),
+      }),
+    )
+    .min(1),
+});
+const batchDeleteBody = z.object({
+  ...batchBase,
+  secrets: z.array(z.object({ secretKey: z.string().trim(), type: secretType() })).min(1),
 });
 
 const byId = (a, b) => (a.secret.id < b.secret.id ? -1 : a.secret.id > b.secret.id ? 1 : 0);
@@ -417,5 +468,113 @@ module.exports = function registerSecretRoutes(router, { state }) {
         keys: 'write',
       }),
     };
+  });
+
+  // --------------------------------------------------------------- batches
+  // Each checks every secret before changing any, as the real service does in one transaction.
+  const batchFolder = (project, environment, path) => {
+    const folder = state.getFolder(project, environment, path);
+    if (!folder) throw notFound('Folder not found for the given environment slug & secret path');
+    return folder;
+  };
+  const batchProject = (b) => {
+    const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
+    return projectOr404(state, projectId);
+  };
+
+  router.add('POST', '/api/v3/secrets/batch/raw', { auth: true, limit: 'secrets' }, (req) => {
+    const b = batchCreateBody.parse(req.body);
+    const project = batchProject(b);
+    requirePermission(req, 'create', 'secrets');
+    const folder = batchFolder(project, b.environment, b.secretPath);
+    const existing = b.secrets.filter((s) => state.findSecret(folder, s.secretKey, 'shared'));
+    if (existing.length) throw badRequest(`Secret already exist: ${existing.map((s) => s.secretKey).join(',')}`);
+    for (const s of b.secrets) checkTags(project, s.tagIds);
+    const secrets = b.secrets.map((s) => {
+      const secret = state.insertSecret(folder, {
+        key: s.secretKey,
+        value: s.secretValue,
+        comment: s.secretComment,
+        skipMultilineEncoding: s.skipMultilineEncoding ?? false,
+        tagIds: s.tagIds || [],
+        secretMetadata: s.secretMetadata || [],
+      });
+      const at = { project, environment: b.environment, secretPath: b.secretPath, secret, hidden: false, source: 'write' };
+      return reshapeSecret({ ...at, value: s.secretValue, comment: s.secretComment || '', keys: 'create' });
+    });
+    return { secrets };
+  });
+
+  router.add('PATCH', '/api/v3/secrets/batch/raw', { auth: true, limit: 'secrets' }, (req) => {
+    const b = batchUpdateBody.parse(req.body);
+    const project = batchProject(b);
+    requirePermission(req, 'edit', 'secrets');
+    // resolve every secret first: its folder (its own secretPath or the batch's) and its row
+    const planned = b.secrets.map((s) => {
+      const path = s.secretPath || b.secretPath;
+      const folder = batchFolder(project, b.environment, path);
+      return { s, path, folder, secret: state.findSecret(folder, s.secretKey, 'shared') };
+    });
+    const missing = planned.filter((p) => !p.secret);
+    if (missing.length && b.mode === 'failOnNotFound') {
+      throw notFound(`Secret does not exist: ${missing.map((p) => p.s.secretKey).join(',')}`);
+    }
+    const renamed = planned.filter((p) => p.s.newSecretName && state.findSecret(p.folder, p.s.newSecretName, 'shared'));
+    if (renamed.length) {
+      throw badRequest(`Secret with new name already exists: ${renamed.map((p) => p.s.newSecretName).join(',')}`);
+    }
+    for (const { s } of planned) checkTags(project, s.tagIds);
+
+    const secrets = [];
+    for (const { s, path, folder, secret: found } of planned) {
+      let secret = found;
+      if (!secret && b.mode === 'ignore') continue;
+      if (!secret) {
+        // upsert: a missing secret is created with what the item gives
+        secret = state.insertSecret(folder, {
+          key: s.newSecretName || s.secretKey,
+          value: s.secretValue ?? '',
+          comment: s.secretComment ?? '',
+          skipMultilineEncoding: s.skipMultilineEncoding ?? false,
+          tagIds: s.tagIds || [],
+          secretMetadata: s.secretMetadata || [],
+        });
+      } else {
+        const changes = { key: s.newSecretName || s.secretKey };
+        if (typeof s.secretValue === 'string') changes.value = s.secretValue;
+        if (s.secretComment !== undefined) changes.comment = s.secretComment;
+        if (s.skipMultilineEncoding !== undefined) changes.skipMultilineEncoding = s.skipMultilineEncoding;
+        if (s.tagIds) changes.tagIds = [...s.tagIds];
+        if (s.secretMetadata) changes.secretMetadata = s.secretMetadata.map((m) => ({ ...m }));
+        if (s.secretReminderRepeatDays) changes.reminder = { note: s.secretReminderNote ?? null, repeatDays: s.secretReminderRepeatDays };
+        state.updateSecretRow(folder, secret, changes);
+        if (s.newSecretName) {
+          updateLinkedReferences(state, project, folder, b.environment, path, s.secretKey, s.newSecretName, secret.id);
+        }
+      }
+      secrets.push(
+        reshapeSecret({ project, environment: b.environment, secretPath: path, secret, hidden: false, source: 'write', keys: 'write' }),
+      );
+    }
+    return { secrets };
+  });
+
+  router.add('DELETE', '/api/v3/secrets/batch/raw', { auth: true, limit: 'secrets' }, (req) => {
+    const b = batchDeleteBody.parse(req.body);
+    const project = batchProject(b);
+    requirePermission(req, 'delete', 'secrets');
+    const folder = batchFolder(project, b.environment, b.secretPath);
+    if (b.secrets.some((s) => s.type === 'personal')) throw badRequest('Must be user to delete personal secret');
+    const found = b.secrets.map((s) => state.findSecret(folder, s.secretKey, 'shared'));
+    if (found.some((f) => !f)) {
+      throw notFound(`One or more secrets does not exist: ${found.filter(Boolean).map((f) => f.key).join(',')}`);
+    }
+    const secrets = found.map((secret) => {
+      for (const s of [...folder.secrets]) {
+        if (s === secret || (s.key === secret.key && s.type === 'personal')) state.removeSecret(folder, s);
+      }
+      return reshapeSecret({ project, environment: b.environment, secretPath: b.secretPath, secret, hidden: false, source: 'write', keys: 'write' });
+    });
+    return { secrets };
   });
 };
