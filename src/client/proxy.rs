@@ -2,15 +2,18 @@
 //! `NO_PROXY` as the binding read them from `process.env` (a `ProcessEnv`
 //! snapshot taken at construction).
 //!
-//! The rules are those of undici's `EnvHttpProxyAgent`, what Node's own
-//! `fetch` uses with `NODE_USE_ENV_PROXY=1`:
+//! Which variable applies follows undici's `EnvHttpProxyAgent` (what Node's
+//! own `fetch` uses with `NODE_USE_ENV_PROXY=1`):
 //! - a lower-case variable wins over its upper-case form (`https_proxy` over
 //!   `HTTPS_PROXY`), as with curl;
 //! - an https URL goes through `https_proxy`, else through `http_proxy`; an
-//!   http URL through `http_proxy` only;
-//! - `NO_PROXY` is a comma- or space-separated list of `*` (no proxy at all),
-//!   host names (which match the name and its subdomains; a leading `.` or
-//!   `*.` means the same), IP addresses, and any of those with `:port`.
+//!   http URL through `http_proxy` only.
+//!
+//! `NO_PROXY` (`no_proxy` wins) is read as curl reads it: a comma- or
+//! space-separated list of `*` (no proxy at all), host names, which match
+//! the name and its subdomains (a leading `.` or `*.` means the same), IP
+//! addresses, and any of those with `:port`. Loopback is not exempt by
+//! itself: list `127.0.0.1,localhost` to reach a local server directly.
 //!
 //! reqwest's own lookup of these variables is turned off (`no_proxy()` on the
 //! builder): it would read the C environment, which the core never does.
