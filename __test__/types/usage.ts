@@ -116,6 +116,19 @@ export function construct(): InfisicalSDK[] {
       cache: { staleIfErrorSeconds: 3600 },
       autoTokenRefresh: true,
     }),
+    new InfisicalSDK({ timeoutMs: 5000 }),
+    new InfisicalSDK({ retry: {} }),
+    new InfisicalSDK({ retry: { maxRetries: 0 } }),
+    new InfisicalSDK({ retry: { maxRetries: 2, baseDelayMs: 250 } }),
+    new InfisicalSDK({ headers: { 'CF-Access-Client-Id': 'id.access', 'CF-Access-Client-Secret': 'secret' } }),
+    new InfisicalSDK({ userAgent: 'my-service/1.4.2' }),
+    new InfisicalSDK({
+      siteUrl: 'https://infisical.example.com',
+      timeoutMs: 3000,
+      retry: { maxRetries: 6, baseDelayMs: 500 },
+      headers: { 'X-Tenant': 'acme' },
+      userAgent: 'billing-worker/3.1',
+    }),
   ];
 }
 
