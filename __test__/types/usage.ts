@@ -132,6 +132,23 @@ export function construct(): InfisicalSDK[] {
   ];
 }
 
+// The README samples of "Timeouts and retries", "Extra headers" and "User-Agent", as written there.
+export function readmeClientOptions(): InfisicalSDK[] {
+  return [
+    new InfisicalSDK({
+      timeoutMs: 3000, // per attempt (default 10000); "This operation was aborted: no response within 3000 ms"
+      retry: { maxRetries: 2, baseDelayMs: 250 }, // 429s and network failures: 3 attempts, waits 250 ms then 500 ms (±20 %)
+    }),
+    new InfisicalSDK({
+      siteUrl: 'https://infisical.example.com',
+      headers: { 'CF-Access-Client-Id': '<id>.access', 'CF-Access-Client-Secret': '<service-token-secret>' },
+    }),
+    new InfisicalSDK({ userAgent: 'billing-worker/3.1' }),
+    // Entries (of a Map, say) converted as the README says.
+    new InfisicalSDK({ headers: Object.fromEntries(new Map([['X-Tenant', 'acme']])) }),
+  ];
+}
+
 export function clearCache(sdk: InfisicalSDK): void {
   const nothing: void = sdk.clearCache();
   // An arrow function, like the accessors: it works detached.
