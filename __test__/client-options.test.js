@@ -21,6 +21,7 @@ const P = DEFAULTS.projectId;
 const UA_LOGIN = '/api/v1/auth/universal-auth/login';
 const AWS_LOGIN = '/api/v1/auth/aws-auth/login';
 const SECRETS = '/api/v3/secrets/raw';
+const RENEW = '/api/v1/auth/token/renew';
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
 let server;
@@ -122,6 +123,20 @@ test('headers: sent with every Infisical request, logins and writes included, be
   assert.match(read.headers.authorization, /^Bearer ey/);
   assert.equal(write.headers['content-type'], 'application/json');
   assert.equal(write.json.secretValue, 'b');
+});
+
+test('headers: token renewals carry them too', async () => {
+  const sdk = client({ headers: { 'X-Tenant': 'acme' } });
+  await login(sdk);
+  // The client's clock (only) moves to 30 s before the seeded identity's 7200 s TTL ends: the
+  // next call renews first.
+  sdk[Symbol.for('infisical-sdk-native.testing')].advanceClock(7200 * 1000 - 30_000);
+  await getA(sdk);
+  assert.deepEqual(
+    server.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`),
+    [`POST ${UA_LOGIN}`, `POST ${RENEW}`, `GET ${SECRETS}/A`],
+  );
+  assert.ok(server.requests.every((r) => r.headers['x-tenant'] === 'acme'));
 });
 
 test('headers: Authorization cannot be set through headers, in any spelling; nor can the framing headers', () => {
@@ -277,6 +292,14 @@ test('proxy: the lower-case variable wins over the upper-case one', async () => 
   const sdk = client({ retry: { maxRetries: 0 } }, { HTTP_PROXY: dead, http_proxy: proxy.url });
   await login(sdk);
   assert.equal(proxy.requests.length, 1);
+});
+
+test('proxy: credentials in the proxy URL become a Proxy-Authorization header, to the proxy only', async () => {
+  const withCredentials = proxy.url.replace('http://', 'http://user:p%40ss@');
+  const sdk = client({}, { HTTP_PROXY: withCredentials });
+  await login(sdk);
+  assert.equal(proxy.requests.length, 1);
+  assert.equal(proxy.requests[0].headers['proxy-authorization'], `Basic ${Buffer.from('user:p@ss').toString('base64')}`);
 });
 
 test('proxy: NO_PROXY entries bypass the proxy (IP, IP:port, localhost, a domain suffix, *)', async () => {

@@ -8,6 +8,7 @@
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use super::error::{SdkError, SdkResult};
+use super::secret_string::SecretString;
 
 /// The default `User-Agent`.
 pub const DEFAULT_USER_AGENT: &str = concat!("infisical-sdk-native/", env!("CARGO_PKG_VERSION"));
@@ -33,8 +34,10 @@ const REFUSED: &[(&str, &str)] = &[
 ];
 
 /// Checks the `headers` option (names and values as given) and makes the
-/// header map sent with every Infisical request.
-pub fn extra_headers(pairs: &[(String, String)]) -> SdkResult<HeaderMap> {
+/// header map sent with every Infisical request. The values are marked
+/// sensitive, like the access token: they may be credentials (a Cloudflare
+/// Access secret), so they stay out of Debug output and HTTP/2 compression tables.
+pub fn extra_headers(pairs: &[(String, SecretString)]) -> SdkResult<HeaderMap> {
     let mut map = HeaderMap::new();
     for (name, value) in pairs {
         let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
@@ -52,11 +55,12 @@ pub fn extra_headers(pairs: &[(String, String)]) -> SdkResult<HeaderMap> {
                 "Invalid headers option: the {name:?} header is given twice (header names ignore case)"
             )));
         }
-        let value = header_value(value).ok_or_else(|| {
+        let mut value = header_value(value.expose()).ok_or_else(|| {
             SdkError::sdk(format!(
                 "Invalid headers option: the value of {name:?} must be printable ASCII text without line breaks"
             ))
         })?;
+        value.set_sensitive(true);
         map.insert(header, value);
     }
     Ok(map)
@@ -83,8 +87,8 @@ fn header_value(value: &str) -> Option<HeaderValue> {
 mod tests {
     use super::*;
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, SecretString)> {
+        list.iter().map(|(k, v)| (k.to_string(), SecretString::new(*v))).collect()
     }
 
     #[test]
@@ -92,6 +96,8 @@ mod tests {
         let map = extra_headers(&pairs(&[("X-Tenant", "a b"), ("CF-Access-Client-Id", "id.access")])).unwrap();
         assert_eq!(map.get("x-tenant").unwrap(), "a b");
         assert_eq!(map.len(), 2);
+        let shown = format!("{map:?}");
+        assert!(!shown.contains("id.access"), "{shown}");
     }
 
     #[test]

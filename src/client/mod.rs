@@ -89,9 +89,9 @@ pub struct ClientOptions {
     pub request_timeout: Option<Duration>,
     /// A PEM file of extra roots, as Node's `NODE_EXTRA_CA_CERTS` names it.
     pub extra_ca_certs_file: Option<String>,
-    /// The `headers` option: sent with every Infisical request, in this order;
-    /// checked by `InfisicalClient::new` (see `headers`).
-    pub headers: Vec<(String, String)>,
+    /// The `headers` option: sent with every Infisical request; checked by
+    /// `InfisicalClient::new` (see `headers`). Values may be credentials.
+    pub headers: Vec<(String, SecretString)>,
     /// Replaces the default `User-Agent` (`infisical-sdk-native/<version>`).
     pub user_agent: Option<String>,
     /// The proxy variables (`HTTPS_PROXY`, `https_proxy`, `HTTP_PROXY`,

@@ -20,6 +20,7 @@ use super::realm;
 use super::secrets::secrets_client;
 use crate::client::cache::CacheConfig;
 use crate::client::process_env::ProcessEnv;
+use crate::client::secret_string::SecretString;
 use crate::client::{ClientOptions, InfisicalClient, SdkError, SdkResult};
 
 fn millis(value: f64) -> Duration {
@@ -289,7 +290,7 @@ fn plain_object<'env>(value: Unknown<'env>, shown: &str) -> SdkResult<Object<'en
 
 /// The `headers` option: its own enumerable string keys and their string
 /// values, in order (checked as HTTP headers by the core).
-fn header_pairs(env: &Env, headers: Object) -> SdkResult<Vec<(String, String)>> {
+fn header_pairs(env: &Env, headers: Object) -> SdkResult<Vec<(String, SecretString)>> {
     let napi_error = |e: napi::Error| SdkError::sdk(e.reason.clone());
     let mut names = std::ptr::null_mut();
     // SAFETY: `headers` is a live object of `env`; `names` receives a new array.
@@ -321,7 +322,7 @@ fn header_pairs(env: &Env, headers: Object) -> SdkResult<Vec<(String, String)>> 
                 "{CONSTRUCTOR}: \"headers\" values must be strings; {name:?} is {got}"
             )));
         }
-        pairs.push((name, string(value)?));
+        pairs.push((name, SecretString::new(string(value)?)));
     }
     Ok(pairs)
 }
