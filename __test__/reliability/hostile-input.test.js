@@ -629,6 +629,8 @@ test('hostile input: bad constructor options throw a clear InfisicalSDKError syn
     [{ headers: new URLSearchParams('a=1') }, /"headers" must be a plain object/],
     [{ headers: { 'x-a': 1 } }, /"headers" values must be strings; "x-a" is number/],
     [{ headers: { 'x-a': ['1'] } }, /"headers" values must be strings/],
+    [{ headers: { 'x-a': null } }, /"headers" values must be strings; "x-a" is null/],
+    [{ headers: { 'x-a': undefined } }, /"headers" values must be strings; "x-a" is undefined/],
     [{ headers: { Authorization: 'Bearer x' } }, /"Authorization" header cannot be set/],
     [{ headers: { 'proxy-authorization': 'Basic x' } }, /cannot be set/],
     [{ headers: { 'x-a': 'a\r\nInjected: 1' } }, /value of "x-a" must be printable ASCII/],

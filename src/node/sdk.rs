@@ -316,7 +316,10 @@ fn header_pairs(env: &Env, headers: Object) -> SdkResult<Vec<(String, SecretStri
         // By the key value, not its text: a name may hold a NUL.
         let value: Unknown = headers.get_property(key).map_err(napi_error)?;
         let name = string(key)?;
-        let got = type_of(&value);
+        let got = match value.get_type() {
+            Ok(napi::ValueType::Null) => "null",
+            _ => type_of(&value),
+        };
         if got != "string" {
             return Err(SdkError::sdk(format!(
                 "{CONSTRUCTOR}: \"headers\" values must be strings; {name:?} is {got}"
