@@ -45,7 +45,10 @@ pub fn extra_headers(pairs: &[(String, SecretString)]) -> SdkResult<HeaderMap> {
                 "Invalid headers option: {name:?} is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)"
             ))
         })?;
-        if let Some((_, why)) = REFUSED.iter().find(|(refused, _)| *refused == header.as_str()) {
+        if let Some((_, why)) = REFUSED
+            .iter()
+            .find(|(refused, _)| *refused == header.as_str())
+        {
             return Err(SdkError::sdk(format!(
                 "Invalid headers option: the {name:?} header cannot be set ({why})"
             )));
@@ -80,7 +83,10 @@ pub fn user_agent(value: &str) -> SdkResult<String> {
 /// control characters, which would allow header injection).
 fn header_value(value: &str) -> Option<HeaderValue> {
     // `from_str` alone lets UTF-8 bytes through, which servers read as Latin-1.
-    value.is_ascii().then(|| HeaderValue::from_str(value).ok()).flatten()
+    value
+        .is_ascii()
+        .then(|| HeaderValue::from_str(value).ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -88,12 +94,18 @@ mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, SecretString)> {
-        list.iter().map(|(k, v)| (k.to_string(), SecretString::new(*v))).collect()
+        list.iter()
+            .map(|(k, v)| (k.to_string(), SecretString::new(*v)))
+            .collect()
     }
 
     #[test]
     fn valid_headers_are_kept() {
-        let map = extra_headers(&pairs(&[("X-Tenant", "a b"), ("CF-Access-Client-Id", "id.access")])).unwrap();
+        let map = extra_headers(&pairs(&[
+            ("X-Tenant", "a b"),
+            ("CF-Access-Client-Id", "id.access"),
+        ]))
+        .unwrap();
         assert_eq!(map.get("x-tenant").unwrap(), "a b");
         assert_eq!(map.len(), 2);
         let shown = format!("{map:?}");
@@ -102,18 +114,38 @@ mod tests {
 
     #[test]
     fn the_access_token_header_and_framing_headers_are_refused() {
-        for name in ["Authorization", "authorization", "User-Agent", "Host", "Content-Length", "Content-Type"] {
-            let e = extra_headers(&pairs(&[(name, "x")])).unwrap_err().to_string();
+        for name in [
+            "Authorization",
+            "authorization",
+            "User-Agent",
+            "Host",
+            "Content-Length",
+            "Content-Type",
+        ] {
+            let e = extra_headers(&pairs(&[(name, "x")]))
+                .unwrap_err()
+                .to_string();
             assert!(e.contains("cannot be set") && e.contains(name), "{e}");
         }
     }
 
     #[test]
     fn bad_names_values_and_duplicates_are_refused() {
-        for (name, value) in [("bad name", "x"), ("", "x"), ("x-a", "line\r\nInjected: 1"), ("x-a", "é"), ("x-a", "\0")] {
-            assert!(extra_headers(&pairs(&[(name, value)])).is_err(), "{name:?}: {value:?}");
+        for (name, value) in [
+            ("bad name", "x"),
+            ("", "x"),
+            ("x-a", "line\r\nInjected: 1"),
+            ("x-a", "é"),
+            ("x-a", "\0"),
+        ] {
+            assert!(
+                extra_headers(&pairs(&[(name, value)])).is_err(),
+                "{name:?}: {value:?}"
+            );
         }
-        let e = extra_headers(&pairs(&[("X-A", "1"), ("x-a", "2")])).unwrap_err().to_string();
+        let e = extra_headers(&pairs(&[("X-A", "1"), ("x-a", "2")]))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("twice"), "{e}");
         assert!(user_agent("").is_err());
         assert!(user_agent("a\nb").is_err());

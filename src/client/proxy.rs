@@ -38,7 +38,15 @@ pub struct ProxyConfig {
 impl std::fmt::Debug for ProxyConfig {
     /// Hosts only: a proxy URL may carry a password.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let host = |u: &Option<Url>| u.as_ref().map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port_or_known_default().unwrap_or(0)));
+        let host = |u: &Option<Url>| {
+            u.as_ref().map(|u| {
+                format!(
+                    "{}:{}",
+                    u.host_str().unwrap_or(""),
+                    u.port_or_known_default().unwrap_or(0)
+                )
+            })
+        };
         f.debug_struct("ProxyConfig")
             .field("https", &host(&self.https))
             .field("http", &host(&self.http))
@@ -53,24 +61,34 @@ enum Bypass {
     Everything,
     /// A host name (lower case, without a leading `.` or `*.`) or an IP
     /// address as the URL writes it (IPv6 in brackets), with an optional port.
-    Host { host: String, port: Option<u16> },
+    Host {
+        host: String,
+        port: Option<u16>,
+    },
 }
 
 /// The first of `names` that is set and not empty, with its name.
 fn first<'a>(env: &'a ProcessEnv, names: &[&'static str]) -> Option<(&'static str, &'a str)> {
-    names.iter().find_map(|&name| env.get(name).map(|value| (name, value.trim())))
+    names
+        .iter()
+        .find_map(|&name| env.get(name).map(|value| (name, value.trim())))
 }
 
 impl ProxyConfig {
     /// Reads the proxy variables of `env`. A proxy URL that cannot be used is
     /// an error naming the variable (its value is not shown: it may hold a password).
     pub fn from_env(env: &ProcessEnv) -> SdkResult<ProxyConfig> {
-        let http = first(env, &["http_proxy", "HTTP_PROXY"]).map(|(n, v)| proxy_url(n, v)).transpose()?;
+        let http = first(env, &["http_proxy", "HTTP_PROXY"])
+            .map(|(n, v)| proxy_url(n, v))
+            .transpose()?;
         let https = match first(env, &["https_proxy", "HTTPS_PROXY"]) {
             Some((name, value)) => Some(proxy_url(name, value)?),
             None => http.clone(),
         };
-        let no_proxy = env.get("no_proxy").or_else(|| env.get("NO_PROXY")).unwrap_or("");
+        let no_proxy = env
+            .get("no_proxy")
+            .or_else(|| env.get("NO_PROXY"))
+            .unwrap_or("");
         Ok(ProxyConfig {
             https,
             http,
@@ -106,7 +124,11 @@ fn proxy_url(name: &str, value: &str) -> SdkResult<Url> {
             "The proxy in the environment variable {name} cannot be used: {why} (expected e.g. http://proxy.example.com:3128)"
         ))
     };
-    let text = if value.contains("://") { value.to_string() } else { format!("http://{value}") };
+    let text = if value.contains("://") {
+        value.to_string()
+    } else {
+        format!("http://{value}")
+    };
     let url = Url::parse(&text).map_err(|_| invalid("not a URL"))?;
     if url.scheme() != "http" && url.scheme() != "https" {
         return Err(invalid("only http:// and https:// proxies are supported"));
@@ -127,8 +149,14 @@ fn parse_no_proxy(list: &str) -> Vec<Bypass> {
             }
             let entry = entry.to_ascii_lowercase();
             let (host, port) = split_port(&entry);
-            let host = host.strip_prefix("*.").or_else(|| host.strip_prefix('.')).unwrap_or(host);
-            Bypass::Host { host: host.to_string(), port }
+            let host = host
+                .strip_prefix("*.")
+                .or_else(|| host.strip_prefix('.'))
+                .unwrap_or(host);
+            Bypass::Host {
+                host: host.to_string(),
+                port,
+            }
         })
         .collect()
 }
@@ -155,12 +183,18 @@ fn split_port(entry: &str) -> (&str, Option<u16>) {
 fn bypasses(entry: &Bypass, host: &str, port: Option<u16>) -> bool {
     match entry {
         Bypass::Everything => true,
-        Bypass::Host { host: wanted, port: wanted_port } => {
+        Bypass::Host {
+            host: wanted,
+            port: wanted_port,
+        } => {
             if wanted_port.is_some() && *wanted_port != port {
                 return false;
             }
             // A bare IPv6 entry matches the bracketed host of the URL.
-            let unbracketed = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+            let unbracketed = host
+                .strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .unwrap_or(host);
             host == wanted
                 || unbracketed == wanted
                 || (host.len() > wanted.len()
@@ -179,7 +213,9 @@ mod tests {
     }
 
     fn via(config: &ProxyConfig, url: &str) -> Option<String> {
-        config.proxy_for(&Url::parse(url).unwrap()).map(|u| u.to_string())
+        config
+            .proxy_for(&Url::parse(url).unwrap())
+            .map(|u| u.to_string())
     }
 
     #[test]
@@ -191,13 +227,24 @@ mod tests {
 
     #[test]
     fn lower_case_wins_and_https_falls_back_to_http_proxy() {
-        let c = config(&[("HTTPS_PROXY", "http://upper:1"), ("https_proxy", "http://lower:2"), ("HTTP_PROXY", "http://plain:3")]);
+        let c = config(&[
+            ("HTTPS_PROXY", "http://upper:1"),
+            ("https_proxy", "http://lower:2"),
+            ("HTTP_PROXY", "http://plain:3"),
+        ]);
         assert_eq!(via(&c, "https://h/").as_deref(), Some("http://lower:2/"));
         assert_eq!(via(&c, "http://h/").as_deref(), Some("http://plain:3/"));
         let c = config(&[("http_proxy", "proxy.local:3128")]);
-        assert_eq!(via(&c, "https://h/").as_deref(), Some("http://proxy.local:3128/"));
+        assert_eq!(
+            via(&c, "https://h/").as_deref(),
+            Some("http://proxy.local:3128/")
+        );
         let c = config(&[("HTTPS_PROXY", "http://p:1")]);
-        assert_eq!(via(&c, "http://h/"), None, "HTTPS_PROXY is for https URLs only");
+        assert_eq!(
+            via(&c, "http://h/"),
+            None,
+            "HTTPS_PROXY is for https URLs only"
+        );
     }
 
     #[test]
@@ -205,7 +252,10 @@ mod tests {
         let c = config(&[
             ("HTTPS_PROXY", "http://p:1"),
             ("HTTP_PROXY", "http://p:1"),
-            ("NO_PROXY", "localhost, .internal.example,*.corp.example 10.0.0.1,127.0.0.1:8080,[::1]"),
+            (
+                "NO_PROXY",
+                "localhost, .internal.example,*.corp.example 10.0.0.1,127.0.0.1:8080,[::1]",
+            ),
         ]);
         assert_eq!(via(&c, "https://localhost/"), None);
         assert_eq!(via(&c, "https://a.internal.example/"), None);
@@ -213,24 +263,50 @@ mod tests {
         assert_eq!(via(&c, "https://x.corp.example/"), None);
         assert_eq!(via(&c, "https://10.0.0.1/"), None);
         assert_eq!(via(&c, "http://127.0.0.1:8080/"), None);
-        assert!(via(&c, "http://127.0.0.1:8081/").is_some(), "the port must match");
+        assert!(
+            via(&c, "http://127.0.0.1:8081/").is_some(),
+            "the port must match"
+        );
         assert_eq!(via(&c, "http://[::1]:9/"), None);
-        assert!(via(&c, "https://notinternal.example/").is_some(), "a suffix must start at a dot");
+        assert!(
+            via(&c, "https://notinternal.example/").is_some(),
+            "a suffix must start at a dot"
+        );
         assert!(via(&c, "https://app.infisical.com/").is_some());
-        let c = config(&[("HTTPS_PROXY", "http://p:1"), ("no_proxy", "*"), ("NO_PROXY", "")]);
+        let c = config(&[
+            ("HTTPS_PROXY", "http://p:1"),
+            ("no_proxy", "*"),
+            ("NO_PROXY", ""),
+        ]);
         assert_eq!(via(&c, "https://anything/"), None);
-        let c = config(&[("HTTPS_PROXY", "http://p:1"), ("no_proxy", "a"), ("NO_PROXY", "*")]);
-        assert!(via(&c, "https://b/").is_some(), "no_proxy wins over NO_PROXY");
+        let c = config(&[
+            ("HTTPS_PROXY", "http://p:1"),
+            ("no_proxy", "a"),
+            ("NO_PROXY", "*"),
+        ]);
+        assert!(
+            via(&c, "https://b/").is_some(),
+            "no_proxy wins over NO_PROXY"
+        );
     }
 
     #[test]
     fn bad_proxy_urls_name_the_variable_not_the_value() {
-        for bad in ["socks5://secret-host:1", "http://user:hunter2@", "http://us er:pa ss@[bad"] {
-            let e = ProxyConfig::from_env(&ProcessEnv::new([("HTTPS_PROXY", bad)])).unwrap_err().to_string();
+        for bad in [
+            "socks5://secret-host:1",
+            "http://user:hunter2@",
+            "http://us er:pa ss@[bad",
+        ] {
+            let e = ProxyConfig::from_env(&ProcessEnv::new([("HTTPS_PROXY", bad)]))
+                .unwrap_err()
+                .to_string();
             assert!(e.contains("HTTPS_PROXY"), "{e}");
             assert!(!e.contains(bad), "{e}");
         }
-        let shown = format!("{:?}", config(&[("HTTPS_PROXY", "http://user:hunter2@p:1")]));
+        let shown = format!(
+            "{:?}",
+            config(&[("HTTPS_PROXY", "http://user:hunter2@p:1")])
+        );
         assert!(!shown.contains("hunter2"), "{shown}");
     }
 }
