@@ -36,8 +36,11 @@ export declare class InfisicalSDK {
    * string too), `caCertificate` (PEM roots to trust besides the bundled
    * ones), `cache` (opt-in cache of getSecret/listSecrets answers:
    * `ttlSeconds` 60, `maxEntries` 1000, `maxBytes` 32 MiB,
-   * `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true). Throws an
-   * `InfisicalSDKError` on a bad option.
+   * `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true),
+   * `timeoutMs` (10000), `retry` (`maxRetries` 4, `baseDelayMs` 1000),
+   * `headers` (extra headers of Infisical requests), `userAgent`
+   * (`infisical-sdk-native/<version>`). The proxy variables are read from
+   * `process.env` here too. Throws an `InfisicalSDKError` on a bad option.
    */
   constructor(options?: ConstructorParameters<typeof import('./index').InfisicalSDK>[0])
 }

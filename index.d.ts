@@ -1529,6 +1529,39 @@ type InfisicalSDKOptions = {
      * left alone. `false`: tokens expire as with @infisical/sdk. Default: true.
      */
     autoTokenRefresh?: boolean;
+    /**
+     * Not in @infisical/sdk. How long each attempt waits for the response head, in whole
+     * milliseconds (1 to 2147483647); a slower answer fails with "This operation was aborted: no
+     * response within <timeoutMs> ms" (retried like a network failure). Wins over the
+     * `INFISICAL_SDK_REQUEST_TIMEOUT_MS` environment variable. Default: 10000.
+     */
+    timeoutMs?: number;
+    /**
+     * Not in @infisical/sdk. The retry schedule of HTTP 429 answers and network failures
+     * (timeouts included): `maxRetries` retries after the first attempt, waiting `baseDelayMs`,
+     * then twice as long each time, ±20 % jitter (a 429's `Retry-After` of up to 10 s lengthens
+     * the wait).
+     */
+    retry?: {
+        /** Retries after the first attempt, an integer from 0 (one attempt only) to 100. Default: 4. */
+        maxRetries?: number;
+        /**
+         * The wait before the first retry, in whole milliseconds (0 to 2147483647). Wins over the
+         * `INFISICAL_SDK_RETRY_BASE_DELAY_MS` environment variable. Default: 1000.
+         */
+        baseDelayMs?: number;
+    };
+    /**
+     * Not in @infisical/sdk. Extra headers sent with every request to Infisical (logins and token
+     * renewals included), never to cloud metadata or credential endpoints. A plain object of
+     * string values (not a `Headers` or `Map`). Headers the SDK sets itself are refused with an
+     * error: `Authorization` (log in, or set a token with `auth().accessToken()`), `User-Agent`
+     * (use `userAgent`), `Host`, `Content-Type`, `Content-Length` and the connection headers.
+     * Values must be printable ASCII. Default: none.
+     */
+    headers?: Record<string, string>;
+    /** Not in @infisical/sdk. The `User-Agent` of every request. Default: "infisical-sdk-native/<version>". */
+    userAgent?: string;
 };
 
 /**

@@ -13,6 +13,7 @@ const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 
 const { startServer, DEFAULTS } = require('./server');
+const { startForwardProxy } = require('./helpers/common');
 
 const ROOT = path.resolve(__dirname, '..');
 const AWS_IDENTITY_ID = DEFAULTS.awsIdentityId || '00000000-0000-0000-0000-00000000bbbb';
@@ -150,6 +151,28 @@ describe('worker threads', () => {
     } finally {
       hang.closeAllConnections();
       await new Promise((resolve) => hang.close(resolve));
+    }
+  });
+
+  test("the proxy variables are read from the worker's process.env at construction", async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const result = await inWorker(
+        cleanEnv(),
+        `async ({ InfisicalSDK, siteUrl }) => {
+          for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'no_proxy', 'NO_PROXY']) delete process.env[name];
+          process.env.HTTP_PROXY = ${JSON.stringify(proxy.url)};
+          const sdk = new InfisicalSDK({ siteUrl });
+          delete process.env.HTTP_PROXY; // read at construction: the client keeps its proxy
+          await sdk.auth().universalAuth.login({ clientId: ${JSON.stringify(DEFAULTS.clientId)}, clientSecret: ${JSON.stringify(DEFAULTS.clientSecret)} });
+          return true;
+        }`,
+        server.url,
+      );
+      assert.deepEqual(result, { value: true });
+      assert.deepEqual(proxy.requests.map((r) => `${r.method} ${r.url}`), [`POST ${server.url}/api/v1/auth/universal-auth/login`]);
+    } finally {
+      await proxy.close();
     }
   });
 });

@@ -113,8 +113,83 @@ async function settle(fn, ms = 20000) {
   }
 }
 
+/**
+ * A loopback HTTP forward proxy, as HTTPS_PROXY / HTTP_PROXY name them: absolute-form requests
+ * (`GET http://host:port/path`) are forwarded, `CONNECT host:port` opens a tunnel. It only
+ * forwards to loopback addresses (anything else gets 403), so a test can never reach out.
+ * `requests` records `{ method, url, headers }` of every request it received, tunnels included.
+ */
+async function startForwardProxy() {
+  const http = require('node:http');
+  const requests = [];
+  const sockets = new Set();
+  const isLoopback = (host) => host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method, url: req.url, headers: { ...req.headers } });
+    let target;
+    try {
+      target = new URL(req.url);
+    } catch {
+      res.writeHead(400).end('absolute-form request expected');
+      return;
+    }
+    if (!isLoopback(target.hostname)) {
+      res.writeHead(403).end('loopback only');
+      return;
+    }
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.on('connect', (req, client, head) => {
+    requests.push({ method: req.method, url: req.url, headers: { ...req.headers } });
+    const { hostname, port } = new URL(`http://${req.url}`);
+    if (!isLoopback(hostname)) {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = net.connect(Number(port), hostname.replace(/^\[|\]$/g, ''), () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    clear() {
+      requests.length = 0;
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 module.exports = {
   loadServerModule,
+  startForwardProxy,
   startTestServer,
   closedPort,
   childEnv,

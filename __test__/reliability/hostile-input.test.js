@@ -243,6 +243,13 @@ function plausible(kind) {
         ),
         { maxLength: 3 },
       );
+    case 'retry':
+      return fc.record(
+        { maxRetries: fc.oneof(fc.nat({ max: 120 }), fc.double(), anyValue), baseDelayMs: fc.oneof(fc.nat(), fc.double(), anyValue) },
+        { requiredKeys: [] },
+      );
+    case 'headers':
+      return fc.dictionary(fc.oneof(KEY_NAMES, hostileName), fc.oneof({ weight: 3, arbitrary: hostileName }, { weight: 1, arbitrary: anyValue }), { maxKeys: 3 });
     case 'provider':
       return fc.record({ type: plausible('str'), inputs: plausible('obj') }, { requiredKeys: [] });
     default:
@@ -656,6 +663,39 @@ test('hostile input: bad constructor options throw a clear InfisicalSDKError syn
     [{ caCertificate: 42 }, /"caCertificate" must be a string/],
     [{ caCertificate: Buffer.from('x') }, /"caCertificate" must be a string/],
     [{ caCertificate: 'garbage' }, /caCertificate/],
+    [{ timeoutMs: -1 }, /"timeoutMs" must be an integer from 1 to 2147483647, received -1/],
+    [{ timeoutMs: 0 }, /"timeoutMs" must be an integer/],
+    [{ timeoutMs: 1.5 }, /"timeoutMs" must be an integer/],
+    [{ timeoutMs: NaN }, /"timeoutMs" must be an integer.*NaN/],
+    [{ timeoutMs: Infinity }, /"timeoutMs" must be an integer.*Infinity/],
+    [{ timeoutMs: 2 ** 31 }, /"timeoutMs" must be an integer/],
+    [{ timeoutMs: '5000' }, /"timeoutMs" must be a number, received string/],
+    [{ retry: 3 }, /"retry" must be an object, received number/],
+    [{ retry: [] }, /"retry" must be a plain object/],
+    [{ retry: { maxRetries: 1.5 } }, /"retry.maxRetries" must be an integer from 0 to 100/],
+    [{ retry: { maxRetries: -1 } }, /"retry.maxRetries" must be an integer/],
+    [{ retry: { maxRetries: 101 } }, /"retry.maxRetries" must be an integer/],
+    [{ retry: { maxRetries: '3' } }, /"retry.maxRetries" must be a number, received string/],
+    [{ retry: { baseDelayMs: -5 } }, /"retry.baseDelayMs" must be an integer/],
+    [{ retry: { baseDelayMs: true } }, /"retry.baseDelayMs" must be a number, received boolean/],
+    [{ headers: 'x-a: 1' }, /"headers" must be an object, received string/],
+    [{ headers: [['x-a', '1']] }, /"headers" must be a plain object/],
+    [{ headers: new Map([['x-a', '1']]) }, /"headers" must be a plain object.*Map/],
+    [{ headers: new URLSearchParams('a=1') }, /"headers" must be a plain object/],
+    [{ headers: { 'x-a': 1 } }, /"headers" values must be strings; "x-a" is number/],
+    [{ headers: { 'x-a': ['1'] } }, /"headers" values must be strings/],
+    [{ headers: { 'x-a': null } }, /"headers" values must be strings; "x-a" is null/],
+    [{ headers: { 'x-a': undefined } }, /"headers" values must be strings; "x-a" is undefined/],
+    [{ headers: { Authorization: 'Bearer x' } }, /"Authorization" header cannot be set/],
+    [{ headers: { 'proxy-authorization': 'Basic x' } }, /cannot be set/],
+    [{ headers: { 'x-a': 'a\r\nInjected: 1' } }, /value of "x-a" must be printable ASCII/],
+    [{ headers: { 'x-a': 'caf\u00e9' } }, /value of "x-a" must be printable ASCII/],
+    [{ headers: { 'bad name': '1' } }, /"bad name" is not a valid HTTP header name/],
+    [{ headers: { '': '1' } }, /not a valid HTTP header name/],
+    [{ headers: { 'X-A': '1', 'x-a': '2' } }, /given twice/],
+    [{ userAgent: 42 }, /"userAgent" must be a string, received number/],
+    [{ userAgent: '' }, /userAgent/],
+    [{ userAgent: 'app/1\nX-Injected: 1' }, /userAgent/],
     ['https://app.infisical.com', /"options" must be an object, received string/],
     [42, /"options" must be an object/],
     [true, /"options" must be an object/],
@@ -697,7 +737,10 @@ test('hostile input: clearCache() with any arguments, with and without a cache, 
 
 test('hostile input: random constructor options either construct or throw an InfisicalSDKError, without I/O', () => {
   const ctorOptions = fc.oneof(
-    { weight: 4, arbitrary: optionsArb({ siteUrl: 'str', caCertificate: 'str', autoTokenRefresh: 'bool', cache: 'cache' }) },
+    { weight: 4, arbitrary: optionsArb({
+      siteUrl: 'str', caCertificate: 'str', autoTokenRefresh: 'bool', cache: 'cache',
+      timeoutMs: 'num', retry: 'retry', headers: 'headers', userAgent: 'str',
+    }) },
     { weight: 1, arbitrary: fc.constantFrom(undefined, null, {}, { siteUrl: '' }, { siteUrl: null }, { siteUrl: undefined }) },
   );
   let built = 0;

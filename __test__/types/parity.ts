@@ -233,7 +233,7 @@ type OffSDK = Official.InfisicalSDK;
 // nothing else: our constructor options are a superset of the official ones
 // (official options are accepted as they are), and InfisicalSDK has clearCache.
 type ExtraSdkMembers = 'clearCache';
-type ExtraOptions = 'caCertificate' | 'cache' | 'autoTokenRefresh';
+type ExtraOptions = 'caCertificate' | 'cache' | 'autoTokenRefresh' | 'timeoutMs' | 'retry' | 'headers' | 'userAgent';
 type OurCtor = ConstructorParameters<typeof Ours.InfisicalSDK>;
 type OffCtor = ConstructorParameters<typeof Official.InfisicalSDK>;
 type OurOptions = NonNullable<OurCtor[0]>;
@@ -255,6 +255,10 @@ const _sdk: [
       caCertificate?: string;
       cache?: { ttlSeconds?: number; maxEntries?: number; maxBytes?: number; staleIfErrorSeconds?: number };
       autoTokenRefresh?: boolean;
+      timeoutMs?: number;
+      retry?: { maxRetries?: number; baseDelayMs?: number };
+      headers?: Record<string, string>;
+      userAgent?: string;
     }
   >,
   // ...so every official constructor call compiles against ours.

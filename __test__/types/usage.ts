@@ -132,6 +132,36 @@ export function construct(): InfisicalSDK[] {
       cache: { staleIfErrorSeconds: 3600 },
       autoTokenRefresh: true,
     }),
+    new InfisicalSDK({ timeoutMs: 5000 }),
+    new InfisicalSDK({ retry: {} }),
+    new InfisicalSDK({ retry: { maxRetries: 0 } }),
+    new InfisicalSDK({ retry: { maxRetries: 2, baseDelayMs: 250 } }),
+    new InfisicalSDK({ headers: { 'CF-Access-Client-Id': 'id.access', 'CF-Access-Client-Secret': 'secret' } }),
+    new InfisicalSDK({ userAgent: 'my-service/1.4.2' }),
+    new InfisicalSDK({
+      siteUrl: 'https://infisical.example.com',
+      timeoutMs: 3000,
+      retry: { maxRetries: 6, baseDelayMs: 500 },
+      headers: { 'X-Tenant': 'acme' },
+      userAgent: 'billing-worker/3.1',
+    }),
+  ];
+}
+
+// The README samples of "Timeouts and retries", "Extra headers" and "User-Agent", as written there.
+export function readmeClientOptions(): InfisicalSDK[] {
+  return [
+    new InfisicalSDK({
+      timeoutMs: 3000, // per attempt (default 10000); "This operation was aborted: no response within 3000 ms"
+      retry: { maxRetries: 2, baseDelayMs: 250 }, // 429s and network failures: 3 attempts, waits 250 ms then 500 ms (±20 %)
+    }),
+    new InfisicalSDK({
+      siteUrl: 'https://infisical.example.com',
+      headers: { 'CF-Access-Client-Id': '<id>.access', 'CF-Access-Client-Secret': '<service-token-secret>' },
+    }),
+    new InfisicalSDK({ userAgent: 'billing-worker/3.1' }),
+    // Entries (of a Map, say) converted as the README says.
+    new InfisicalSDK({ headers: Object.fromEntries(new Map([['X-Tenant', 'acme']])) }),
   ];
 }
 

@@ -30,10 +30,12 @@ pub mod dynamic_secrets;
 pub mod environments;
 pub mod error;
 pub mod folders;
+pub mod headers;
 pub mod kms;
 pub mod path;
 pub mod process_env;
 pub mod projects;
+pub mod proxy;
 pub mod request;
 pub mod retry;
 pub mod secret_string;
@@ -55,6 +57,7 @@ use cache::{CacheConfig, SecretCache};
 use clock::Clock;
 use coalesce::{Coalescer, JoinWindow, SharedResponse};
 pub use error::{SdkError, SdkResult};
+use process_env::ProcessEnv;
 use secret_string::SecretString;
 use session::AuthState;
 pub use calls::Call;
@@ -75,12 +78,26 @@ pub struct ClientOptions {
     /// Renew tokens from SDK logins before they expire and log in again when
     /// renewal cannot help (default true).
     pub auto_token_refresh: bool,
-    /// First retry wait (the official 1 s when `None`); tests shorten it.
+    /// First retry wait (the official 1 s when `None`; `retry.baseDelayMs`,
+    /// else `INFISICAL_SDK_RETRY_BASE_DELAY_MS`).
     pub retry_base_delay: Option<Duration>,
-    /// Per-attempt timeout (the official 10 s when `None`).
+    /// Retries after a failed first attempt (the official 4 when `None`;
+    /// `retry.maxRetries`).
+    pub max_retries: Option<u32>,
+    /// Per-attempt timeout (the official 10 s when `None` or zero;
+    /// `timeoutMs`, else `INFISICAL_SDK_REQUEST_TIMEOUT_MS`).
     pub request_timeout: Option<Duration>,
     /// A PEM file of extra roots, as Node's `NODE_EXTRA_CA_CERTS` names it.
     pub extra_ca_certs_file: Option<String>,
+    /// The `headers` option: sent with every Infisical request; checked by
+    /// `InfisicalClient::new` (see `headers`). Values may be credentials.
+    pub headers: Vec<(String, SecretString)>,
+    /// Replaces the default `User-Agent` (`infisical-sdk-native/<version>`).
+    pub user_agent: Option<String>,
+    /// The proxy variables (`HTTPS_PROXY`, `https_proxy`, `HTTP_PROXY`,
+    /// `http_proxy`, `NO_PROXY`, `no_proxy`) as `process.env` held them;
+    /// empty: no proxy.
+    pub proxy_env: ProcessEnv,
 }
 
 impl Default for ClientOptions {
@@ -91,8 +108,12 @@ impl Default for ClientOptions {
             cache: None,
             auto_token_refresh: true,
             retry_base_delay: None,
+            max_retries: None,
             request_timeout: None,
             extra_ca_certs_file: None,
+            headers: Vec::new(),
+            user_agent: None,
+            proxy_env: ProcessEnv::default(),
         }
     }
 }
@@ -188,9 +209,17 @@ impl InfisicalClient {
         if let Some(delay) = options.retry_base_delay {
             config.retry.initial_delay = delay;
         }
+        if let Some(retries) = options.max_retries {
+            config.retry.max_retries = retries;
+        }
         if let Some(timeout) = options.request_timeout.filter(|t| !t.is_zero()) {
             config.timeout = timeout;
         }
+        config.extra_headers = headers::extra_headers(&options.headers)?;
+        if let Some(agent) = options.user_agent.as_deref() {
+            config.user_agent = headers::user_agent(agent)?;
+        }
+        config.proxy = proxy::ProxyConfig::from_env(&options.proxy_env)?;
         let clock = Arc::new(Clock::default());
         Ok(InfisicalClient {
             transport: Arc::new(Transport::new(config)),

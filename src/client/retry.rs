@@ -27,9 +27,14 @@ impl RetryPolicy {
     /// The wait before retry number `retry` (1-based), with `unit_random` in
     /// [0, 1) choosing where in the ±20 % band it lands.
     pub fn delay_for(&self, retry: u32, unit_random: f64) -> Duration {
-        let base = self.initial_delay.as_secs_f64() * BACKOFF_FACTOR.powi(retry.saturating_sub(1) as i32);
+        let exponent = i32::try_from(retry.saturating_sub(1)).unwrap_or(i32::MAX);
+        let base = self.initial_delay.as_secs_f64() * BACKOFF_FACTOR.powi(exponent);
+        if !base.is_finite() {
+            return Duration::MAX;
+        }
         let jitter = base * JITTER_FRACTION * (unit_random * 2.0 - 1.0);
-        Duration::from_secs_f64((base + jitter).max(0.0))
+        // A large `maxRetries` doubles past what a Duration holds: wait "forever" then, not panic.
+        Duration::try_from_secs_f64((base + jitter).max(0.0)).unwrap_or(Duration::MAX)
     }
 
     /// The wait before retry `retry`, with fresh randomness.
@@ -49,6 +54,15 @@ mod tests {
         assert_eq!(p.delay_for(2, 0.5), Duration::from_secs(2));
         assert_eq!(p.delay_for(3, 0.5), Duration::from_secs(4));
         assert_eq!(p.delay_for(4, 0.5), Duration::from_secs(8));
+    }
+
+    #[test]
+    fn late_retries_saturate_instead_of_overflowing() {
+        let p = RetryPolicy { max_retries: u32::MAX, initial_delay: Duration::from_secs(1) };
+        assert_eq!(p.delay_for(5000, 0.5), Duration::MAX);
+        assert_eq!(p.delay_for(u32::MAX, 0.0), Duration::MAX);
+        let zero = RetryPolicy { max_retries: 3, initial_delay: Duration::ZERO };
+        assert_eq!(zero.delay_for(300, 0.9), Duration::ZERO);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! does not use it by default either.
 
 use super::error::{SdkError, SdkResult};
+use super::proxy::ProxyConfig;
 
 /// The `caCertificate` option: one or more PEM certificates.
 pub fn parse_ca_certificate(pem: &str) -> SdkResult<Vec<reqwest::Certificate>> {
@@ -47,23 +48,30 @@ fn bundled_roots() -> impl Iterator<Item = reqwest::Certificate> {
 /// The HTTP client: `timeout` bounds connecting and each read; the trusted
 /// roots are the bundled ones, the certificates in `extra_ca_certs_file`
 /// (`NODE_EXTRA_CA_CERTS`) and `extra_roots` (the `caCertificate` option).
+/// Requests go through `proxy` (see `proxy`) when given, else directly: the
+/// HTTP client's own reading of proxy variables is always off.
 pub fn build_http_client(
     timeout: std::time::Duration,
     extra_roots: &[reqwest::Certificate],
     extra_ca_certs_file: Option<&str>,
+    user_agent: &str,
+    proxy: Option<&ProxyConfig>,
 ) -> Result<reqwest::Client, String> {
     install_crypto_provider();
     let roots: Vec<reqwest::Certificate> = bundled_roots()
         .chain(node_extra_ca_certs(extra_ca_certs_file))
         .chain(extra_roots.iter().cloned())
         .collect();
-    reqwest::Client::builder()
-        .no_proxy()
+    let mut builder = reqwest::Client::builder().no_proxy();
+    if let Some(proxy) = proxy.filter(|p| p.is_active()).cloned() {
+        builder = builder.proxy(reqwest::Proxy::custom(move |url| proxy.proxy_for(url)));
+    }
+    builder
         .tls_certs_only(roots)
         .connect_timeout(timeout)
         .read_timeout(timeout)
         .pool_idle_timeout(std::time::Duration::from_secs(60))
-        .user_agent(concat!("infisical-sdk-native/", env!("CARGO_PKG_VERSION")))
+        .user_agent(user_agent)
         .build()
         .map_err(|e| format!("Could not create the HTTP client: {e}"))
 }

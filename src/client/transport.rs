@@ -7,6 +7,8 @@ use std::time::Duration;
 use super::error::{error_chain, SdkError, SdkResult};
 use serde_json::Value;
 
+use super::headers::DEFAULT_USER_AGENT;
+use super::proxy::ProxyConfig;
 use super::request::{ApiRequest, ApiResponse, HttpMethod};
 use super::retry::RetryPolicy;
 use super::secret_string::SecretString;
@@ -27,6 +29,13 @@ pub struct TransportConfig {
     pub extra_roots: Vec<reqwest::Certificate>,
     /// A PEM file of extra roots (`NODE_EXTRA_CA_CERTS`, read by the binding).
     pub extra_ca_certs_file: Option<String>,
+    /// The `headers` option, added to every Infisical request (see `headers`).
+    pub extra_headers: reqwest::header::HeaderMap,
+    /// The `User-Agent` of every request.
+    pub user_agent: String,
+    /// The proxy of Infisical requests (`HTTPS_PROXY`...); metadata and
+    /// credential endpoints are always reached directly.
+    pub proxy: ProxyConfig,
 }
 
 impl TransportConfig {
@@ -42,6 +51,9 @@ impl TransportConfig {
             retry: RetryPolicy::default(),
             extra_roots: Vec::new(),
             extra_ca_certs_file: None,
+            extra_headers: reqwest::header::HeaderMap::new(),
+            user_agent: DEFAULT_USER_AGENT.to_string(),
+            proxy: ProxyConfig::default(),
         }
     }
 }
@@ -54,6 +66,8 @@ pub struct Transport {
     config: TransportConfig,
     /// Built on first use so that `new InfisicalSDK()` stays free of I/O.
     http: OnceLock<Result<reqwest::Client, String>>,
+    /// The client of Infisical requests when a proxy is configured (else `http`).
+    proxied_http: OnceLock<Result<reqwest::Client, String>>,
 }
 
 impl Transport {
@@ -71,6 +85,7 @@ impl Transport {
             base_url,
             config,
             http: OnceLock::new(),
+            proxied_http: OnceLock::new(),
         }
     }
 
@@ -82,18 +97,36 @@ impl Transport {
         &self.config
     }
 
-    /// The pooled client, built once.
+    /// The pooled client for anything but Infisical itself (cloud metadata
+    /// and credential endpoints): no proxy, no `headers` option. Built once.
     pub fn http(&self) -> SdkResult<&reqwest::Client> {
-        self.http
-            .get_or_init(|| {
-                tls::build_http_client(
-                    self.config.timeout,
-                    &self.config.extra_roots,
-                    self.config.extra_ca_certs_file.as_deref(),
-                )
-            })
-            .as_ref()
-            .map_err(|e| SdkError::sdk(e.clone()))
+        self.client(&self.http, None)
+    }
+
+    /// The pooled client of Infisical requests: through the proxy, if any.
+    fn infisical_http(&self) -> SdkResult<&reqwest::Client> {
+        if !self.config.proxy.is_active() {
+            return self.http();
+        }
+        self.client(&self.proxied_http, Some(&self.config.proxy))
+    }
+
+    fn client<'a>(
+        &self,
+        slot: &'a OnceLock<Result<reqwest::Client, String>>,
+        proxy: Option<&ProxyConfig>,
+    ) -> SdkResult<&'a reqwest::Client> {
+        slot.get_or_init(|| {
+            tls::build_http_client(
+                self.config.timeout,
+                &self.config.extra_roots,
+                self.config.extra_ca_certs_file.as_deref(),
+                &self.config.user_agent,
+                proxy,
+            )
+        })
+        .as_ref()
+        .map_err(|e| SdkError::sdk(e.clone()))
     }
 
     /// Builds the URL the official SDK would request, and the string it shows in errors.
@@ -141,10 +174,11 @@ impl Transport {
         bearer: Option<&SecretString>,
     ) -> SdkResult<ApiResponse> {
         let (url, shown_url) = self.url_for(request)?;
-        let http = self.http()?;
+        let http = self.infisical_http()?;
         let method = request.method;
 
-        let mut headers = reqwest::header::HeaderMap::new();
+        // The `headers` option first: the SDK's own headers below are refused there anyway.
+        let mut headers = self.config.extra_headers.clone();
         if let Some(token) = bearer {
             let bearer = SecretString::new(format!("Bearer {}", token.expose()));
             let mut value = reqwest::header::HeaderValue::from_str(bearer.expose()).map_err(|_| {

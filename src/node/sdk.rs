@@ -19,6 +19,8 @@ use super::projects::projects_client;
 use super::realm;
 use super::secrets::secrets_client;
 use crate::client::cache::CacheConfig;
+use crate::client::process_env::ProcessEnv;
+use crate::client::secret_string::SecretString;
 use crate::client::{ClientOptions, InfisicalClient, SdkError, SdkResult};
 
 fn millis(value: f64) -> Duration {
@@ -52,15 +54,25 @@ const CONSTRUCTOR: &str = "new InfisicalSDK(options)";
 /// `options[key]` when it has type `kind` or is absent (null too); anything
 /// else is a clear error.
 fn option<'env>(options: Option<&Object<'env>>, key: &str, kind: &str) -> SdkResult<Option<Unknown<'env>>> {
-    let Some(options) = options else { return Ok(None) };
-    let value: Unknown = options.get_named_property(key).map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    property(options, key, key, kind)
+}
+
+/// `object[key]` like `option`, named `shown` in messages (`retry.maxRetries`).
+fn property<'env>(
+    object: Option<&Object<'env>>,
+    key: &str,
+    shown: &str,
+    kind: &str,
+) -> SdkResult<Option<Unknown<'env>>> {
+    let Some(object) = object else { return Ok(None) };
+    let value: Unknown = object.get_named_property(key).map_err(|e| SdkError::sdk(e.reason.clone()))?;
     if is_nullish(&value) {
         return Ok(None);
     }
     let got = type_of(&value);
     if got != kind {
         let article = if kind == "object" { "an" } else { "a" };
-        return Err(SdkError::sdk(format!("{CONSTRUCTOR}: \"{key}\" must be {article} {kind}, received {got}")));
+        return Err(SdkError::sdk(format!("{CONSTRUCTOR}: \"{shown}\" must be {article} {kind}, received {got}")));
     }
     Ok(Some(value))
 }
@@ -164,6 +176,24 @@ fn client_options(env: &Env, options: Option<Unknown>) -> SdkResult<ClientOption
         Some(cache) => Some(cache_config(&cache.coerce_to_object().map_err(|e| SdkError::sdk(e.reason.clone()))?)?),
         None => None,
     };
+    let timeout = whole_millis(option(options.as_ref(), "timeoutMs", "number")?, "timeoutMs", 1.0, MAX_MILLIS)?;
+    let (max_retries, base_delay) = match option(options.as_ref(), "retry", "object")? {
+        Some(retry) => {
+            let retry = plain_object(retry, "retry")?;
+            let retries = property(Some(&retry), "maxRetries", "retry.maxRetries", "number")?;
+            let delay = property(Some(&retry), "baseDelayMs", "retry.baseDelayMs", "number")?;
+            (
+                whole_number(retries, "retry.maxRetries", 0.0, MAX_RETRIES)?.map(|n| n as u32),
+                whole_millis(delay, "retry.baseDelayMs", 0.0, MAX_MILLIS)?,
+            )
+        }
+        None => (None, None),
+    };
+    let headers = match option(options.as_ref(), "headers", "object")? {
+        Some(headers) => header_pairs(env, plain_object(headers, "headers")?)?,
+        None => Vec::new(),
+    };
+    let user_agent = option(options.as_ref(), "userAgent", "string")?.map(string).transpose()?;
     let vars = realm::process_env(env).map_err(|e| SdkError::sdk(e.reason.clone()))?;
     // SAFETY: `vars` is a live object of `env`.
     let vars = unsafe { Unknown::from_raw_unchecked(env.raw(), vars) };
@@ -174,10 +204,130 @@ fn client_options(env: &Env, options: Option<Unknown>) -> SdkResult<ClientOption
         ca_certificate,
         cache,
         auto_token_refresh,
-        retry_base_delay: env_millis(env, &vars, "INFISICAL_SDK_RETRY_BASE_DELAY_MS"),
-        request_timeout: env_millis(env, &vars, "INFISICAL_SDK_REQUEST_TIMEOUT_MS"),
+        // An explicit option wins over our environment variables.
+        retry_base_delay: base_delay.or_else(|| env_millis(env, &vars, "INFISICAL_SDK_RETRY_BASE_DELAY_MS")),
+        max_retries,
+        request_timeout: timeout.or_else(|| env_millis(env, &vars, "INFISICAL_SDK_REQUEST_TIMEOUT_MS")),
         extra_ca_certs_file: extra_ca_certs,
+        headers,
+        user_agent,
+        proxy_env: ProcessEnv::new(
+            PROXY_VARIABLES
+                .iter()
+                .filter_map(|&name| optional_env(env, &vars, name).map(|value| (name, value))),
+        ),
     })
+}
+
+/// What `proxy::ProxyConfig` reads, both spellings (the lower case wins there).
+const PROXY_VARIABLES: [&str; 6] = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"];
+
+/// The longest `timeoutMs` / `retry.baseDelayMs`: setTimeout's limit (2^31 - 1 ms, about 24.8 days).
+const MAX_MILLIS: f64 = 2_147_483_647.0;
+
+/// The most `retry.maxRetries`: waits double each time, so more would only
+/// hold a failing call for ever.
+const MAX_RETRIES: f64 = 100.0;
+
+/// A number as JavaScript prints it, for messages.
+fn js_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A type-checked number option that must be an integer in `min..=max`.
+fn whole_number(value: Option<Unknown>, shown: &str, min: f64, max: f64) -> SdkResult<Option<f64>> {
+    let Some(value) = value else { return Ok(None) };
+    let n = value
+        .coerce_to_number()
+        .and_then(|n| n.get_double())
+        .map_err(|e| SdkError::sdk(e.reason.clone()))?;
+    if n.fract() == 0.0 && (min..=max).contains(&n) {
+        return Ok(Some(n));
+    }
+    Err(SdkError::sdk(format!(
+        "{CONSTRUCTOR}: \"{shown}\" must be an integer from {min} to {max}, received {}",
+        js_number(n)
+    )))
+}
+
+/// A whole number of milliseconds in `min..=max`.
+fn whole_millis(value: Option<Unknown>, shown: &str, min: f64, max: f64) -> SdkResult<Option<Duration>> {
+    Ok(whole_number(value, shown, min, max)?.map(millis))
+}
+
+/// An option that must be a plain object (`{...}` or `Object.create(null)`):
+/// an array, a `Map` or a `Headers` would be read as no entries at all.
+fn plain_object<'env>(value: Unknown<'env>, shown: &str) -> SdkResult<Object<'env>> {
+    let napi_error = |e: napi::Error| SdkError::sdk(e.reason.clone());
+    let refuse = |got: &str| {
+        SdkError::sdk(format!(
+            "{CONSTRUCTOR}: \"{shown}\" must be a plain object ({{ ... }}), received {got}"
+        ))
+    };
+    if value.is_array().map_err(napi_error)? {
+        return Err(refuse("an array"));
+    }
+    let object = value.coerce_to_object().map_err(napi_error)?;
+    let prototype = object.get_prototype().map_err(napi_error)?;
+    // A plain object's prototype is Object.prototype (of any realm), whose own prototype is null.
+    if !is_nullish(&prototype) {
+        let grand = prototype
+            .coerce_to_object()
+            .and_then(|p| p.get_prototype())
+            .map_err(napi_error)?;
+        if !is_nullish(&grand) {
+            return Err(refuse("an instance of a class (a Map or Headers is not accepted)"));
+        }
+    }
+    Ok(object)
+}
+
+/// The `headers` option: its own enumerable string keys and their string
+/// values, in order (checked as HTTP headers by the core).
+fn header_pairs(env: &Env, headers: Object) -> SdkResult<Vec<(String, SecretString)>> {
+    let napi_error = |e: napi::Error| SdkError::sdk(e.reason.clone());
+    let mut names = std::ptr::null_mut();
+    // SAFETY: `headers` is a live object of `env`; `names` receives a new array.
+    napi::check_status!(unsafe {
+        sys::napi_get_all_property_names(
+            env.raw(),
+            headers.raw(),
+            sys::KeyCollectionMode::own_only,
+            sys::KeyFilter::enumerable | sys::KeyFilter::skip_symbols,
+            sys::KeyConversion::numbers_to_strings,
+            &mut names,
+        )
+    })
+    .map_err(napi_error)?;
+    // SAFETY: `names` is the array napi just made in `env`.
+    let names = unsafe { Unknown::from_raw_unchecked(env.raw(), names) }
+        .coerce_to_object()
+        .map_err(napi_error)?;
+    let count = names.get_array_length().map_err(napi_error)?;
+    let mut pairs = Vec::with_capacity(count as usize);
+    for index in 0..count {
+        let key = names.get_element::<Unknown>(index).map_err(napi_error)?;
+        // By the key value, not its text: a name may hold a NUL.
+        let value: Unknown = headers.get_property(key).map_err(napi_error)?;
+        let name = string(key)?;
+        let got = match value.get_type() {
+            Ok(napi::ValueType::Null) => "null",
+            _ => type_of(&value),
+        };
+        if got != "string" {
+            return Err(SdkError::sdk(format!(
+                "{CONSTRUCTOR}: \"headers\" values must be strings; {name:?} is {got}"
+            )));
+        }
+        pairs.push((name, SecretString::new(string(value)?)));
+    }
+    Ok(pairs)
 }
 
 /// An accessor returning `value` every time: `(() => value)`, made as
@@ -203,8 +353,11 @@ impl InfisicalSdk {
     /// string too), `caCertificate` (PEM roots to trust besides the bundled
     /// ones), `cache` (opt-in cache of getSecret/listSecrets answers:
     /// `ttlSeconds` 60, `maxEntries` 1000, `maxBytes` 32 MiB,
-    /// `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true). Throws an
-    /// `InfisicalSDKError` on a bad option.
+    /// `staleIfErrorSeconds` 0), `autoTokenRefresh` (default true),
+    /// `timeoutMs` (10000), `retry` (`maxRetries` 4, `baseDelayMs` 1000),
+    /// `headers` (extra headers of Infisical requests), `userAgent`
+    /// (`infisical-sdk-native/<version>`). The proxy variables are read from
+    /// `process.env` here too. Throws an `InfisicalSDKError` on a bad option.
     #[napi(constructor, catch_unwind, ts_args_type = "options?: ConstructorParameters<typeof import('./index').InfisicalSDK>[0]")]
     pub fn new(env: &Env, this: This, options: Option<Unknown>) -> napi::Result<Self> {
         let core = client_options(env, options)

@@ -15,6 +15,10 @@ export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
     new InfisicalSDK({ cache: { ttl: 60 } }), // error TS2353
     new InfisicalSDK({ autoTokenRefresh: 'yes' }), // error TS2322
     new InfisicalSDK({ cache: true }), // error TS2559
+    new InfisicalSDK({ timeoutMs: '5000' }), // error TS2322
+    new InfisicalSDK({ retry: { retries: 2 } }), // error TS2353
+    new InfisicalSDK({ headers: { 'X-Count': 1 } }), // error TS2322
+    new InfisicalSDK({ userAgent: true }), // error TS2322
     sdk.auth().accessToken(), // error TS2554
     (await sdk.kms().encryption().encrypt({ keyId: 'k', plaintext: 'aGk=' })).ciphertext, // error TS2339
     await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' }), // error TS2322
