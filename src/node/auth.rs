@@ -132,7 +132,9 @@ fn login_computed(call: Call, core: &Arc<InfisicalClient>, read: ReadLogin) -> n
 }
 
 /// The logins of `client::logins`, under their public names.
-const COMPUTED_LOGINS: [(&str, ReadLogin); 4] = [
+const COMPUTED_LOGINS: [(&str, ReadLogin); 6] = [
+    ("gcpIamAuth", logins::gcp_iam_auth),
+    ("gcpIdTokenAuth", logins::gcp_id_token_auth),
     ("jwtAuth", logins::jwt_auth),
     ("kubernetesAuth", logins::kubernetes_auth),
     ("ldapAuth", logins::ldap_auth),
