@@ -284,8 +284,14 @@ async function startServer(options = {}) {
     issueToken(identityId = server.identity.identityId, overrides = {}) {
       const identity = state.identities.get(identityId);
       if (!identity) throw new Error(`unknown identity ${identityId}`);
-      const config = { ...(identity.ua || identity.aws), ...overrides };
-      return state.issueToken(identity, identity.ua ? 'universal-auth' : 'aws-auth', config).accessToken;
+      // The identity's first login method (universal auth, AWS, then the others) sets the TTLs.
+      const [method, base] = identity.ua
+        ? ['universal-auth', identity.ua]
+        : identity.aws
+          ? ['aws-auth', identity.aws]
+          : Object.entries(identity.logins || {}).map(([name, config]) => [`${name}-auth`, config])[0] || [];
+      if (!base) throw new Error(`identity ${identityId} has no login method`);
+      return state.issueToken(identity, method, { ...base, ...overrides }).accessToken;
     },
     /** Makes the next uses of `token` fail like an expired JWT (403 TokenError). */
     expireToken: (token) => state.expireToken(token),
