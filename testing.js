@@ -214,6 +214,7 @@ async function startInfisical(options = {}) {
     addGcpIdentity: (opts) => raw.addGcpIdentity(opts),
     googleIdToken: (opts) => raw.googleIdToken(opts),
     createGcpServiceAccountKey: (opts) => raw.createGcpServiceAccountKey(opts),
+    addGcpServiceAccountKey: (key) => raw.addGcpServiceAccountKey(key),
 
     /** Moves the server clock forward: token expiry, max TTLs, leases, rate-limit windows. */
     advanceTime(ms) {

@@ -266,6 +266,14 @@ async function startServer(options = {}) {
      * A new GCP service-account key file (JSON object as Google issues it) whose public half
      * the server knows, as Google publishes it for the service account.
      */
+    /** Makes the server know an existing key file (its public half, from `private_key`), as Google publishes it. */
+    addGcpServiceAccountKey(key) {
+      if (!key || typeof key.client_email !== 'string' || typeof key.private_key_id !== 'string' || typeof key.private_key !== 'string') {
+        throw new TypeError('addGcpServiceAccountKey: expected a service-account key file ({ client_email, private_key_id, private_key })');
+      }
+      const { publicKeyPem } = rs256.createIssuer({ privateKeyPem: key.private_key });
+      state.registerGcpServiceAccountKey(key.client_email, key.private_key_id, publicKeyPem);
+    },
     createGcpServiceAccountKey({ email = 'app@test-project.iam.gserviceaccount.com', projectId = 'test-project' } = {}) {
       const kid = require('node:crypto').randomBytes(20).toString('hex');
       const issuer = rs256.createIssuer({ kid });
