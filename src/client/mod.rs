@@ -32,6 +32,7 @@ pub mod error;
 pub mod folders;
 pub mod headers;
 pub mod kms;
+pub mod logins;
 pub mod path;
 pub mod process_env;
 pub mod projects;
@@ -132,6 +133,9 @@ pub struct InfisicalClient {
     /// The AWS configuration of the last AWS IAM login (and its credential
     /// cache), reused while the AWS environment stays the same.
     aws: Mutex<Option<Arc<AwsIdentity>>>,
+    /// The client for metadata services and cloud credential endpoints
+    /// (never the Infisical transport: no Infisical token reaches them).
+    metadata: logins::metadata::MetadataClient,
 }
 
 impl std::fmt::Debug for InfisicalClient {
@@ -221,7 +225,9 @@ impl InfisicalClient {
         }
         config.proxy = proxy::ProxyConfig::from_env(&options.proxy_env)?;
         let clock = Arc::new(Clock::default());
+        let metadata = logins::metadata::MetadataClient::new(config.extra_roots.clone(), config.extra_ca_certs_file.clone());
         Ok(InfisicalClient {
+            metadata,
             transport: Arc::new(Transport::new(config)),
             auth: RwLock::new(AuthState::default()),
             upkeep: tokio::sync::Mutex::new(()),
@@ -252,6 +258,10 @@ impl InfisicalClient {
 
     pub(crate) fn auth_state_mut(&self) -> RwLockWriteGuard<'_, AuthState> {
         self.auth.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn metadata_client(&self) -> &logins::metadata::MetadataClient {
+        &self.metadata
     }
 
     pub(crate) fn aws_identity(&self) -> std::sync::MutexGuard<'_, Option<Arc<AwsIdentity>>> {

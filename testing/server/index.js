@@ -20,9 +20,11 @@ const { FaultQueue, sendCanned, sendStall } = require('./faults');
 const { ApiError, errorBody, newReqId, parseQuery, parseBody, sendJson } = require('./http');
 const { injectIdentity, requireAuth } = require('./auth-check');
 const { RateLimiter } = require('./rate-limit');
+const rs256 = require('./jwt-rs256');
 
 const ROUTE_MODULES = [
   require('./routes/auth'),
+  require('./routes/logins'),
   require('./routes/secrets'),
   require('./routes/folders'),
   require('./routes/projects'),
@@ -231,12 +233,73 @@ async function startServer(options = {}) {
     get lastAwsLogin() {
       return state.lastAwsLogin;
     },
+    // Logins whose credential someone else signs (routes/logins.js). Each add*Identity takes
+    // { identityId, name, accessTokenTTL, accessTokenMaxTTL, accessTokenNumUsesLimit,
+    // accessTokenPeriod } plus the method's own configuration, and returns the identity.
+    /** Kubernetes auth: { allowedNamespaces, allowedNames, allowedAudience } (comma-separated lists). */
+    addKubernetesIdentity: (opts) => state.addLoginIdentity('kubernetes', opts),
+    /** A service-account token the test cluster signed (what a pod finds in its token file). */
+    kubernetesServiceAccountToken({ namespace = 'default', name = 'default', audiences = ['https://kubernetes.default.svc'], expiresIn = 3600 } = {}) {
+      return state.issuerFor('kubernetes').sign(
+        { iss: 'https://kubernetes.default.svc', sub: `system:serviceaccount:${namespace}:${name}`, aud: audiences },
+        { expiresIn, nowSeconds: state.nowSeconds() },
+      );
+    },
+    /** JWT auth: { publicKeys: [PEM...], boundIssuer, boundSubject, boundAudiences, boundClaims }. */
+    addJwtIdentity: (opts) => state.addLoginIdentity('jwt', opts),
+    /** OIDC auth: { boundIssuer, boundSubject, boundAudiences, boundClaims }; tokens from oidcToken(). */
+    addOidcIdentity: (opts) => state.addLoginIdentity('oidc', opts),
+    /** A token the test OIDC provider signed: `claims` (iss, sub, aud...) and `expiresIn` seconds. */
+    oidcToken: (claims, { expiresIn = 300 } = {}) => state.issuerFor('oidc').sign(claims, { expiresIn, nowSeconds: state.nowSeconds() }),
+    /** LDAP auth: { users: { username: password } } (the directory the bind is checked against). */
+    addLdapIdentity: (opts) => state.addLoginIdentity('ldap', opts),
+    /** GCP auth: { type: 'gce' | 'iam', allowedServiceAccounts } (comma-separated emails). */
+    addGcpIdentity: (opts) => state.addLoginIdentity('gcp', { type: 'gce', ...opts }),
+    /** A Google-signed ID token (what the GCE metadata server hands out) for `audience`. */
+    googleIdToken({ audience, email = 'app@test-project.iam.gserviceaccount.com', expiresIn = 3600 } = {}) {
+      return state.issuerFor('google').sign(
+        { iss: 'https://accounts.google.com', aud: audience, azp: '1234567890', sub: '1234567890', email, email_verified: true },
+        { expiresIn, nowSeconds: state.nowSeconds() },
+      );
+    },
+    /**
+     * A new GCP service-account key file (JSON object as Google issues it) whose public half
+     * the server knows, as Google publishes it for the service account.
+     */
+    /** Makes the server know an existing key file (its public half, from `private_key`), as Google publishes it. */
+    addGcpServiceAccountKey(key) {
+      if (!key || typeof key.client_email !== 'string' || typeof key.private_key_id !== 'string' || typeof key.private_key !== 'string') {
+        throw new TypeError('addGcpServiceAccountKey: expected a service-account key file ({ client_email, private_key_id, private_key })');
+      }
+      const { publicKeyPem } = rs256.createIssuer({ privateKeyPem: key.private_key });
+      state.registerGcpServiceAccountKey(key.client_email, key.private_key_id, publicKeyPem);
+    },
+    createGcpServiceAccountKey({ email = 'app@test-project.iam.gserviceaccount.com', projectId = 'test-project' } = {}) {
+      const kid = require('node:crypto').randomBytes(20).toString('hex');
+      const issuer = rs256.createIssuer({ kid });
+      state.registerGcpServiceAccountKey(email, kid, issuer.publicKeyPem);
+      return {
+        type: 'service_account',
+        project_id: projectId,
+        private_key_id: kid,
+        private_key: issuer.privateKeyPem,
+        client_email: email,
+        client_id: '1234567890',
+        token_uri: 'https://oauth2.googleapis.com/token',
+      };
+    },
     /** Issues an access token directly (no HTTP), for the default identity unless identityId is given. */
     issueToken(identityId = server.identity.identityId, overrides = {}) {
       const identity = state.identities.get(identityId);
       if (!identity) throw new Error(`unknown identity ${identityId}`);
-      const config = { ...(identity.ua || identity.aws), ...overrides };
-      return state.issueToken(identity, identity.ua ? 'universal-auth' : 'aws-auth', config).accessToken;
+      // The identity's first login method (universal auth, AWS, then the others) sets the TTLs.
+      const [method, base] = identity.ua
+        ? ['universal-auth', identity.ua]
+        : identity.aws
+          ? ['aws-auth', identity.aws]
+          : Object.entries(identity.logins || {}).map(([name, config]) => [`${name}-auth`, config])[0] || [];
+      if (!base) throw new Error(`identity ${identityId} has no login method`);
+      return state.issueToken(identity, method, { ...base, ...overrides }).accessToken;
     },
     /** Makes the next uses of `token` fail like an expired JWT (403 TokenError). */
     expireToken: (token) => state.expireToken(token),
@@ -311,4 +374,4 @@ async function startServer(options = {}) {
   return server;
 }
 
-module.exports = { startServer, DEFAULTS };
+module.exports = { startServer, DEFAULTS, createJwtIssuer: rs256.createIssuer };

@@ -11,6 +11,7 @@
 
 const crypto = require('node:crypto');
 const jwt = require('./jwt');
+const { createIssuer } = require('./jwt-rs256');
 
 const DEFAULTS = Object.freeze({
   orgId: '00000000-0000-4000-8000-0000000000f0',
@@ -175,6 +176,38 @@ class State {
     const identity = this._identity(identityId || this.newId(), name);
     identity.aws = { accessTokenTTL, accessTokenMaxTTL, accessTokenNumUsesLimit, accessTokenPeriod };
     return identity;
+  }
+
+  // Identities of the logins whose credential is a token someone else signs or a password
+  // (Kubernetes, JWT, OIDC, LDAP, GCP): `identity.logins[method]` holds the method's
+  // configuration and token TTLs. See routes/logins.js for what each method checks.
+  addLoginIdentity(method, { identityId, name, accessTokenTTL = 7200, accessTokenMaxTTL = 2592000, accessTokenNumUsesLimit = 0, accessTokenPeriod = 0, ...config } = {}) {
+    const identity = this._identity(identityId || this.newId(), name);
+    identity.logins = identity.logins || {};
+    identity.logins[method] = { ...config, accessTokenTTL, accessTokenMaxTTL, accessTokenNumUsesLimit, accessTokenPeriod };
+    return identity;
+  }
+
+  loginConfig(identityId, method) {
+    const identity = this.identities.get(identityId);
+    const config = identity && identity.logins && identity.logins[method];
+    return config ? { identity, config } : undefined;
+  }
+
+  // The signers of the tokens those logins carry, made on first use (an RSA key each): the
+  // cluster's service-account issuer, Google's ID-token issuer. Kept across reset(), like keys.
+  issuerFor(name) {
+    this.issuers = this.issuers || new Map();
+    if (!this.issuers.has(name)) this.issuers.set(name, createIssuer({ kid: `${name}-key-1` }));
+    return this.issuers.get(name);
+  }
+
+  // GCP service-account keys whose public half Google would publish at
+  // https://www.googleapis.com/service_accounts/v1/metadata/x509/{email}: email -> kid -> PEM.
+  registerGcpServiceAccountKey(email, kid, publicKeyPem) {
+    this.gcpServiceAccountKeys = this.gcpServiceAccountKeys || new Map();
+    if (!this.gcpServiceAccountKeys.has(email)) this.gcpServiceAccountKeys.set(email, new Map());
+    this.gcpServiceAccountKeys.get(email).set(kid, publicKeyPem);
   }
 
   findUaByClientId(clientId) {

@@ -28,6 +28,10 @@ export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
     await sdk.secrets().batchCreate({ projectId: 'p', environment: 'dev', secrets: [{ secretKey: 'A' }] }), // error TS2741
     await sdk.folders().delete({ folderId: 'i', folderName: 'n', projectId: 'p', environment: 'dev' }), // error TS2345
     await sdk.dynamicSecrets().update('n', { projectSlug: 'p', environmentSlug: 'dev', defaultTTL: '1h' }), // error TS2353
+    await sdk.auth().jwtAuth.login({ identityId: 'i' }), // error TS2345
+    await sdk.auth().oidcAuth.login({ jwt: () => 42 }), // error TS2322
+    await sdk.auth().ldapAuth.login({ username: 'u' }), // error TS2345
+    await sdk.auth().kubernetesAuth.login({ serviceAccountTokenFile: '/t' }), // error TS2561
     SecretsClient,
   ];
 }
