@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use super::super::error::{error_chain, SdkError, SdkResult};
 use super::super::secret_string::SecretString;
+use super::super::headers::DEFAULT_USER_AGENT;
 use super::super::tls;
 
 /// Per-request timeout for metadata and credential endpoints.
@@ -52,7 +53,17 @@ impl MetadataClient {
     /// logic (the AWS region lookup through IMDSv2).
     pub fn http(&self) -> SdkResult<&reqwest::Client> {
         self.http
-            .get_or_init(|| tls::build_http_client(self.timeout, &self.extra_roots, self.extra_ca_certs_file.as_deref()))
+            // never through the proxy, and with the SDK's own User-Agent: the `proxy` and
+            // `userAgent` choices are about requests to Infisical
+            .get_or_init(|| {
+                tls::build_http_client(
+                    self.timeout,
+                    &self.extra_roots,
+                    self.extra_ca_certs_file.as_deref(),
+                    DEFAULT_USER_AGENT,
+                    None,
+                )
+            })
             .as_ref()
             .map_err(|e| SdkError::sdk(e.clone()))
     }
