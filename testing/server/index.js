@@ -23,6 +23,7 @@ const { RateLimiter } = require('./rate-limit');
 
 const ROUTE_MODULES = [
   require('./routes/auth'),
+  require('./routes/cloud-auth'),
   require('./routes/secrets'),
   require('./routes/folders'),
   require('./routes/projects'),
@@ -231,12 +232,33 @@ async function startServer(options = {}) {
     get lastAwsLogin() {
       return state.lastAwsLogin;
     },
+    /** azure-auth identity: `{ identityId, tenantId, resource, allowedServicePrincipalIds, TTLs }`. */
+    addAzureIdentity: (opts) => state.addAzureIdentity(opts),
+    /**
+     * An Entra access token of the fake tenant, as IMDS or Entra would hand it out:
+     * `{ tenantId, audience (the resource), oid, expiresIn (s), claims }`, defaults from DEFAULTS.
+     */
+    signAzureToken: ({ tenantId = DEFAULTS.azureTenantId, audience = DEFAULTS.azureResource, oid = DEFAULTS.azureServicePrincipalId, expiresIn, claims } = {}) =>
+      state.azureTenants.sign({ tenantId, audience, oid, expiresIn, claims, nowSeconds: state.nowSeconds() }),
+    /** oci-auth identity: `{ identityId, tenancyOcid, allowedUsernames, TTLs }`. */
+    addOciIdentity: (opts) => state.addOciIdentity(opts),
+    /** An OCI user with an API public key: `{ userOcid, tenancyOcid, name, publicKey }`; returns it with its fingerprint. */
+    addOciUser: (opts) => state.addOciUser(opts),
+    /** The seeded OCI user: `{ userOcid, tenancyOcid, name, fingerprint, privateKey (PKCS#8 PEM), publicKey }`. */
+    get ociUser() {
+      return state.defaultOciUser();
+    },
+    /** alicloud-auth identity: `{ identityId, allowedArns, TTLs }`. */
+    addAliCloudIdentity: (opts) => state.addAliCloudIdentity(opts),
+    /** Another AccessKey pair Alibaba STS accepts: `{ accessKeyId, accessKeySecret, arn }`. */
+    addAliCloudKey: (opts) => state.addAliCloudKey(opts),
     /** Issues an access token directly (no HTTP), for the default identity unless identityId is given. */
     issueToken(identityId = server.identity.identityId, overrides = {}) {
       const identity = state.identities.get(identityId);
       if (!identity) throw new Error(`unknown identity ${identityId}`);
-      const config = { ...(identity.ua || identity.aws), ...overrides };
-      return state.issueToken(identity, identity.ua ? 'universal-auth' : 'aws-auth', config).accessToken;
+      const method = ['ua', 'aws', 'azure', 'oci', 'aliCloud'].find((m) => identity[m]);
+      const config = { ...identity[method], ...overrides };
+      return state.issueToken(identity, method === 'ua' ? 'universal-auth' : `${method.toLowerCase()}-auth`, config).accessToken;
     },
     /** Makes the next uses of `token` fail like an expired JWT (403 TokenError). */
     expireToken: (token) => state.expireToken(token),
