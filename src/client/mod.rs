@@ -20,8 +20,10 @@
 //! # }
 //! ```
 
+pub mod alicloud;
 pub mod auth;
 pub mod aws_iam;
+pub mod azure;
 pub mod cache;
 pub mod calls;
 pub mod clock;
@@ -31,6 +33,7 @@ pub mod environments;
 pub mod error;
 pub mod folders;
 pub mod kms;
+pub mod oci;
 pub mod path;
 pub mod process_env;
 pub mod projects;
