@@ -353,6 +353,11 @@ export interface UniversalAuthLoginRequest {
     clientId: string;
     /** The client secret of the machine identity (not kept after the login). */
     clientSecret: string;
+    /**
+     * Not in @infisical/sdk. The slug of the (sub-)organization to log in to; sent as
+     * `organizationSlug` and `subOrganizationName` (the names newer and older servers read).
+     */
+    organizationSlug?: string;
 }
 
 /** The body of a universal-auth login response. */
@@ -396,7 +401,94 @@ type AwsAuthLoginOptions = {
      * `INFISICAL_MACHINE_IDENTITY_ID`; the login fails when neither is set.
      */
     identityId?: string;
+    /** Not in @infisical/sdk. The (sub-)organization slug to log in to (see `UniversalAuthLoginRequest`). */
+    organizationSlug?: string;
 };
+
+// The logins below are not in @infisical/sdk (issue #13). Each resolves to the SDK and keeps
+// its token alive like `universalAuth` (renewed before expiry; a new login, with a freshly
+// obtained credential, near the max TTL or when the token is refused). `identityId` falls
+// back to the method's environment variable, then to `INFISICAL_MACHINE_IDENTITY_ID`.
+
+/** Options shared by every login below. */
+export interface MachineIdentityLoginOptions {
+    /** The (sub-)organization slug to log in to; sent as `organizationSlug` and `subOrganizationName`. */
+    organizationSlug?: string;
+}
+
+/** Options of `auth().kubernetesAuth.login()`: the pod's service-account token. */
+export interface KubernetesAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_KUBERNETES_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    /**
+     * The token file, read again at every login (projected tokens rotate). Default:
+     * `INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH`, then
+     * `/var/run/secrets/kubernetes.io/serviceaccount/token`.
+     */
+    serviceAccountTokenPath?: string;
+    /** The token itself, instead of a file (not with `serviceAccountTokenPath`). */
+    serviceAccountToken?: string;
+}
+
+/**
+ * A JWT, or a function returning one (or a promise of one). A function is called at every
+ * login, re-logins included, so it can hand out a fresh token each time.
+ */
+export type JwtSource = string | (() => string | Promise<string>);
+
+/** Options of `auth().jwtAuth.login()`. */
+export interface JwtAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    jwt: JwtSource;
+}
+
+/** Options of `auth().oidcAuth.login()`: a token from the identity's OIDC provider. */
+export interface OidcAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_OIDC_AUTH_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    jwt: JwtSource;
+}
+
+/** Options of `auth().ldapAuth.login()`. */
+export interface LdapAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_LDAP_AUTH_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    username: string;
+    password: string;
+}
+
+/** Options of `auth().gcpIdTokenAuth.login()`: runs on GCP (GCE, GKE, Cloud Run, Functions). */
+export interface GcpIdTokenAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_GCP_AUTH_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    /**
+     * The metadata server's base URL. Default: `GCE_METADATA_HOST` (a host or host:port, as
+     * Google's libraries read it), then `http://metadata.google.internal`.
+     */
+    metadataUrl?: string;
+}
+
+/** A GCP service-account key file's content (the fields the login uses). */
+export interface GcpServiceAccountKey {
+    type?: string;
+    client_email: string;
+    private_key: string;
+    private_key_id: string;
+    [field: string]: unknown;
+}
+
+/** Options of `auth().gcpIamAuth.login()`: a service-account key, signed with locally. */
+export interface GcpIamAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_GCP_AUTH_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    /**
+     * The key file, read at every login. Default: `INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH`.
+     */
+    serviceAccountKeyFilePath?: string;
+    /** The key itself (the parsed JSON or its text), instead of a file. */
+    serviceAccountKey?: GcpServiceAccountKey | string;
+}
 
 // ---------------------------------------------------------------------------
 // Dynamic secrets
@@ -1197,6 +1289,41 @@ declare class AuthClient {
         /** Renews the current access token; resolves to the SDK. */
         renew: () => Promise<InfisicalSDK>;
     };
+    /** Not in @infisical/sdk. Kubernetes auth: the pod's service-account token. */
+    kubernetesAuth: {
+        login: (options?: KubernetesAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. JWT auth: a JWT checked against the identity's keys. */
+    jwtAuth: {
+        login: (options: JwtAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. OIDC auth: a token from the identity's OIDC provider. */
+    oidcAuth: {
+        login: (options: OidcAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. LDAP auth: a directory user's username and password. */
+    ldapAuth: {
+        login: (options: LdapAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. GCP ID-token auth: the instance's identity from the metadata server. */
+    gcpIdTokenAuth: {
+        login: (options?: GcpIdTokenAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. GCP IAM auth: a JWT signed with a service-account key. */
+    gcpIamAuth: {
+        login: (options?: GcpIamAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /**
+     * Not in @infisical/sdk. Revokes the current access token on the server and forgets it
+     * (no automatic re-login follows); resolves to the SDK, whose new `auth()` holds no token.
+     */
+    revoke: () => Promise<InfisicalSDK>;
     /** The access token this auth object holds, or null when not authenticated. */
     getAccessToken: () => string | null;
     /** Sets an access token by hand (without "Bearer "); returns the SDK. */

@@ -7,6 +7,7 @@ use std::time::Instant;
 use serde_json::{json, Map, Value};
 
 use super::aws_iam::AwsIdentity;
+use super::logins::{self, CredentialSource, LoginContext};
 use super::error::{SdkError, SdkResult};
 use super::process_env::ProcessEnv;
 use super::secret_string::SecretString;
@@ -18,7 +19,8 @@ const UNIVERSAL_AUTH_LOGIN: &str = "/api/v1/auth/universal-auth/login";
 const AWS_AUTH_LOGIN: &str = "/api/v1/auth/aws-auth/login";
 const TOKEN_RENEW: &str = "/api/v1/auth/token/renew";
 /// Where the official SDK looks for an identity id when none is given.
-pub const MACHINE_IDENTITY_ID_ENV: &str = "INFISICAL_MACHINE_IDENTITY_ID";
+pub use super::logins::MACHINE_IDENTITY_ID_ENV;
+const TOKEN_REVOKE: &str = "/api/v1/auth/token/revoke";
 
 /// `auth().universalAuth.login(options)`: the body sent, which is the options
 /// object as given (extra fields too), as the official SDK sends it.
@@ -34,8 +36,12 @@ impl UniversalAuthLogin {
         UniversalAuthLogin { body: SecretString::new(body.to_string()) }
     }
 
-    /// The options object exactly as the caller gave it (it holds the secret).
-    pub fn from_options(options: Map<String, Value>) -> Self {
+    /// The options object exactly as the caller gave it (it holds the
+    /// secret); an `organizationSlug` is also sent as `subOrganizationName`,
+    /// the name older servers read.
+    pub fn from_options(mut options: Map<String, Value>) -> Self {
+        let slug = options.get("organizationSlug").and_then(Value::as_str).map(str::to_owned);
+        logins::add_organization_slug(&mut options, slug.as_deref());
         UniversalAuthLogin { body: SecretString::new(Value::Object(options).to_string()) }
     }
 }
@@ -53,6 +59,8 @@ pub struct AwsIamAuthLogin {
     pub identity_id: Option<String>,
     /// `process.env` as the call found it (the variables `aws_iam::reads_env` names).
     pub env: ProcessEnv,
+    /// `options.organizationSlug`, sent under both names (see `logins::add_organization_slug`).
+    pub organization_slug: Option<String>,
 }
 
 /// A token response: the token and its lifetime.
@@ -103,14 +111,44 @@ impl InfisicalClient {
     /// `auth().awsIamAuth.login(options?)`: signs `sts:GetCallerIdentity` with
     /// the AWS default credential chain and sends it for Infisical to verify.
     pub async fn aws_iam_auth_login(&self, login: AwsIamAuthLogin) -> SdkResult<String> {
-        let AwsIamAuthLogin { identity_id, env } = login;
+        let AwsIamAuthLogin { identity_id, env, organization_slug } = login;
         // `options.identityId || env`: an empty string falls back too.
         let identity_id = identity_id
             .filter(|s| !s.is_empty())
             .or_else(|| env.get(MACHINE_IDENTITY_ID_ENV).map(str::to_owned))
             .ok_or_else(|| SdkError::sdk("Identity ID is required for AWS IAM authentication"))?;
         let aws = self.aws_identity_for(env);
-        self.user_login(LoginMethod::AwsIam { identity_id, aws }).await
+        self.user_login(LoginMethod::AwsIam { identity_id, aws, organization_slug }).await
+    }
+
+    /// Any login of `logins` (Kubernetes, JWT, OIDC, LDAP, GCP, ...): the
+    /// credential is computed now and again at every re-login.
+    pub async fn computed_login(&self, source: std::sync::Arc<dyn CredentialSource>) -> SdkResult<String> {
+        self.user_login(LoginMethod::Computed(source)).await
+    }
+
+    /// `auth().revoke()`: revokes the current token on the server and forgets
+    /// it and its session, so nothing logs in again afterwards.
+    pub async fn revoke_access_token(&self) -> SdkResult<()> {
+        let token = self
+            .current_token()
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| SdkError::sdk("Unable to revoke access token, no access token set."))?;
+        let body = json!({ "accessToken": token.expose() });
+        let request = ApiRequest::with_body(HttpMethod::Post, TOKEN_REVOKE, &body);
+        // The route needs no Authorization header; an expired token in one would be refused first.
+        self.transport().send(&request, None).await?;
+        {
+            let mut state = self.auth_state_mut();
+            // Only if the user did not log in again meanwhile.
+            if state.token.as_ref() == Some(&token) {
+                state.generation += 1;
+                state.token = None;
+                state.session = None;
+            }
+        }
+        self.clear_cache();
+        Ok(())
     }
 
     /// The client's AWS identity, built anew only when the AWS environment changed.
@@ -202,17 +240,25 @@ impl InfisicalClient {
                 body: Some(body.clone()),
                 ..ApiRequest::bare(HttpMethod::Post, UNIVERSAL_AUTH_LOGIN)
             },
-            LoginMethod::AwsIam { identity_id, aws } => {
+            LoginMethod::Computed(source) => {
+                let context = LoginContext { metadata: self.metadata_client() };
+                let login = source.login_request(&context).await?;
+                ApiRequest {
+                    body: Some(login.body),
+                    ..ApiRequest::bare(HttpMethod::Post, login.route)
+                }
+            }
+            LoginMethod::AwsIam { identity_id, aws, organization_slug } => {
                 let http = self.transport().http()?;
                 let region = aws.region(http).await?;
                 let signed = aws.sign_get_caller_identity(&region).await?;
-                let body = json!({
-                    "iamHttpRequestMethod": signed.method,
-                    "iamRequestBody": signed.body_base64(),
-                    "iamRequestHeaders": signed.headers_base64(),
-                    "identityId": identity_id,
-                });
-                ApiRequest::with_body(HttpMethod::Post, AWS_AUTH_LOGIN, &body)
+                let mut body = Map::new();
+                body.insert("iamHttpRequestMethod".into(), signed.method.into());
+                body.insert("iamRequestBody".into(), signed.body_base64().into());
+                body.insert("iamRequestHeaders".into(), signed.headers_base64().into());
+                body.insert("identityId".into(), identity_id.clone().into());
+                logins::add_organization_slug(&mut body, organization_slug.as_deref());
+                ApiRequest::with_body(HttpMethod::Post, AWS_AUTH_LOGIN, &Value::Object(body))
             }
         };
         self.token_request(&request, bearer).await

@@ -20,10 +20,8 @@
 //! # }
 //! ```
 
-pub mod alicloud;
 pub mod auth;
 pub mod aws_iam;
-pub mod azure;
 pub mod cache;
 pub mod calls;
 pub mod clock;
@@ -33,7 +31,7 @@ pub mod environments;
 pub mod error;
 pub mod folders;
 pub mod kms;
-pub mod oci;
+pub mod logins;
 pub mod path;
 pub mod process_env;
 pub mod projects;
@@ -114,6 +112,9 @@ pub struct InfisicalClient {
     /// The AWS configuration of the last AWS IAM login (and its credential
     /// cache), reused while the AWS environment stays the same.
     aws: Mutex<Option<Arc<AwsIdentity>>>,
+    /// The client for metadata services and cloud credential endpoints
+    /// (never the Infisical transport: no Infisical token reaches them).
+    metadata: logins::metadata::MetadataClient,
 }
 
 impl std::fmt::Debug for InfisicalClient {
@@ -185,7 +186,9 @@ impl InfisicalClient {
             config.timeout = timeout;
         }
         let clock = Arc::new(Clock::default());
+        let metadata = logins::metadata::MetadataClient::new(config.extra_roots.clone(), config.extra_ca_certs_file.clone());
         Ok(InfisicalClient {
+            metadata,
             transport: Arc::new(Transport::new(config)),
             auth: RwLock::new(AuthState::default()),
             upkeep: tokio::sync::Mutex::new(()),
@@ -216,6 +219,10 @@ impl InfisicalClient {
 
     pub(crate) fn auth_state_mut(&self) -> RwLockWriteGuard<'_, AuthState> {
         self.auth.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn metadata_client(&self) -> &logins::metadata::MetadataClient {
+        &self.metadata
     }
 
     pub(crate) fn aws_identity(&self) -> std::sync::MutexGuard<'_, Option<Arc<AwsIdentity>>> {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::secret_string::SecretString;
 
 /// How the current token was obtained, kept so the SDK can log in again.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum LoginMethod {
     /// The options object the user passed to `universalAuth.login` (as JSON).
     UniversalAuth { body: SecretString },
@@ -19,7 +19,22 @@ pub enum LoginMethod {
     AwsIam {
         identity_id: String,
         aws: std::sync::Arc<super::aws_iam::AwsIdentity>,
+        organization_slug: Option<String>,
     },
+    /// Any login whose credential is computed anew at every login (a token
+    /// file read again, a callback called again): see `logins`.
+    Computed(std::sync::Arc<dyn super::logins::CredentialSource>),
+}
+
+impl std::fmt::Debug for LoginMethod {
+    /// The method only: its fields hold credentials.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoginMethod::UniversalAuth { .. } => f.write_str("UniversalAuth"),
+            LoginMethod::AwsIam { .. } => f.write_str("AwsIam"),
+            LoginMethod::Computed(source) => write!(f, "Computed({})", source.label()),
+        }
+    }
 }
 
 /// Lifetime facts of a token that came from a login or renewal.

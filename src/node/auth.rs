@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{JavaScriptClassExt, JsObjectValue, JsValue, Object, ObjectRef, Unknown};
+use napi::bindgen_prelude::{JavaScriptClassExt, JsValue, ObjectRef, Unknown};
 use napi::{sys, Env};
 use napi_derive::napi;
 
@@ -13,6 +13,7 @@ use super::args::Args;
 use super::error::to_napi;
 use super::js::{self, Call};
 use super::call::args_json;
+use super::logins::{self, ReadLogin};
 use crate::client::auth::{AwsIamAuthLogin, UniversalAuthLogin};
 use crate::client::aws_iam;
 use crate::client::calls::label;
@@ -23,25 +24,8 @@ use crate::client::{InfisicalClient, SdkError, SdkResult};
 /// The variables an AWS IAM login reads (the AWS credential and region
 /// chain, `INFISICAL_MACHINE_IDENTITY_ID`), from `process.env` at the moment
 /// of the call, as the official SDK reads them (a worker's own copy included).
-fn aws_environment(env: &Env) -> Vec<(String, String)> {
-    let read = || -> napi::Result<Vec<(String, String)>> {
-        let process: Object = env.get_global()?.get_named_property("process")?;
-        let vars: Object = process.get_named_property("env")?;
-        let names = vars.get_property_names()?;
-        let mut found = Vec::new();
-        for i in 0..names.get_array_length()? {
-            let name: String = names.get_element(i)?;
-            if !aws_iam::reads_env(&name) {
-                continue;
-            }
-            let value: Unknown = vars.get_named_property(&name)?;
-            if value.get_type()? == napi::ValueType::String {
-                found.push((name, value.coerce_to_string()?.into_utf8()?.into_owned()?));
-            }
-        }
-        Ok(found)
-    };
-    read().unwrap_or_default()
+fn aws_environment(env: &Env) -> ProcessEnv {
+    logins::process_env(env, aws_iam::reads_env)
 }
 
 /// `auth().universalAuth.login(options)`: the options are sent as given.
@@ -57,7 +41,11 @@ fn universal_auth_login(json: &str) -> SdkResult<UniversalAuthLogin> {
 fn aws_iam_auth_login(json: &str, env: ProcessEnv) -> SdkResult<AwsIamAuthLogin> {
     let args = Args::parse(label::AWS_IAM_AUTH_LOGIN, json)?;
     let o = args.object(0, "options", false)?;
-    Ok(AwsIamAuthLogin { identity_id: o.opt_str("identityId")?, env })
+    Ok(AwsIamAuthLogin {
+        identity_id: o.opt_str("identityId")?,
+        env,
+        organization_slug: o.opt_str("organizationSlug")?,
+    })
 }
 
 /// `sdk.auth`: returns the current auth object. The SDK and its current auth
@@ -130,9 +118,53 @@ fn login_universal(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys:
 
 fn login_aws(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
     let login = args_json(call.env, &call.args[..1])
-        .and_then(|json| aws_iam_auth_login(&json, ProcessEnv::new(aws_environment(call.env))));
+        .and_then(|json| aws_iam_auth_login(&json, aws_environment(call.env)));
     let c = core.clone();
     adopt_when_done(&call, core, async move { c.aws_iam_auth_login(login?).await.map(SecretString::new) })
+}
+
+/// A login of `client::logins`: its options are read now, on the JavaScript
+/// thread; its credential is computed by the core (now and at re-logins).
+fn login_computed(call: Call, core: &Arc<InfisicalClient>, read: ReadLogin) -> napi::Result<sys::napi_value> {
+    let source = read(&call, logins::logins_env(call.env));
+    let c = core.clone();
+    adopt_when_done(&call, core, async move { c.computed_login(source?).await.map(SecretString::new) })
+}
+
+/// The logins of `client::logins`, under their public names.
+const COMPUTED_LOGINS: [(&str, ReadLogin); 4] = [
+    ("jwtAuth", logins::jwt_auth),
+    ("kubernetesAuth", logins::kubernetes_auth),
+    ("ldapAuth", logins::ldap_auth),
+    ("oidcAuth", logins::oidc_auth),
+];
+
+/// `auth().revoke()`: revokes the current token; resolves to the SDK, whose
+/// new `auth()` object holds no token.
+fn revoke(call: Call, core: &Arc<InfisicalClient>) -> napi::Result<sys::napi_value> {
+    let env = call.env;
+    // SAFETY: `this` (the holder) is a live object of `env`.
+    let holder = unsafe { Unknown::from_raw_unchecked(env.raw(), call.this) }.coerce_to_object()?;
+    let holder: ObjectRef<false> = holder.create_ref()?;
+    let c = core.clone();
+    let core = core.clone();
+    let promise = env.spawn_future_with_callback(
+        super::error::settle(async move { c.revoke_access_token().await }),
+        move |env, settled| {
+            let object = holder.get_value(env)?;
+            let holder_raw = object.raw();
+            holder.unref(env)?;
+            match settled.0 {
+                Ok(()) => {
+                    let next = auth_client(env, holder_raw, &core, None, Some(core.auth_generation()))?;
+                    js::set(env, holder_raw, "current", next)?;
+                    js::get(env, holder_raw, "sdk").map(js::RawValue)
+                }
+                Err(error) => Err(to_napi(env, &error)),
+            }
+        },
+    )?;
+    Ok(promise.raw())
 }
 
 /// `auth()`: made by the SDK (it has no public constructor), a new one after
@@ -169,6 +201,17 @@ fn auth_client(
         js::set(env, group, "renew", renew)?;
         js::set(env, client, name, group)?;
     }
+    for (name, read) in COMPUTED_LOGINS {
+        let c = core.clone();
+        let login = js::function(env, "login", 1, move |call| login_computed(call, &c, read))?;
+        let group = js::object(env)?;
+        js::set(env, group, "login", js::bind(env, login, holder)?)?;
+        js::set(env, group, "renew", renew)?;
+        js::set(env, client, name, group)?;
+    }
+    let c = core.clone();
+    let revoke = js::function(env, "revoke", 0, move |call| revoke(call, &c))?;
+    js::set(env, client, "revoke", js::bind(env, revoke, holder)?)?;
     let (c, t) = (core.clone(), token);
     let get = js::arrow(env, "getAccessToken", 0, move |call| match live_token(&c, &t, generation) {
         Some(token) => Ok(napi::bindgen_prelude::JsValue::raw(&call.env.create_string(&token)?)),

@@ -20,9 +20,11 @@ const { FaultQueue, sendCanned, sendStall } = require('./faults');
 const { ApiError, errorBody, newReqId, parseQuery, parseBody, sendJson } = require('./http');
 const { injectIdentity, requireAuth } = require('./auth-check');
 const { RateLimiter } = require('./rate-limit');
+const rs256 = require('./jwt-rs256');
 
 const ROUTE_MODULES = [
   require('./routes/auth'),
+  require('./routes/logins'),
   require('./routes/cloud-auth'),
   require('./routes/secrets'),
   require('./routes/folders'),
@@ -232,33 +234,91 @@ async function startServer(options = {}) {
     get lastAwsLogin() {
       return state.lastAwsLogin;
     },
-    /** azure-auth identity: `{ identityId, tenantId, resource, allowedServicePrincipalIds, TTLs }`. */
-    addAzureIdentity: (opts) => state.addAzureIdentity(opts),
+    // Logins whose credential someone else signs (routes/logins.js). Each add*Identity takes
+    // { identityId, name, accessTokenTTL, accessTokenMaxTTL, accessTokenNumUsesLimit,
+    // accessTokenPeriod } plus the method's own configuration, and returns the identity.
+    /** Kubernetes auth: { allowedNamespaces, allowedNames, allowedAudience } (comma-separated lists). */
+    addKubernetesIdentity: (opts) => state.addLoginIdentity('kubernetes', opts),
+    /** A service-account token the test cluster signed (what a pod finds in its token file). */
+    kubernetesServiceAccountToken({ namespace = 'default', name = 'default', audiences = ['https://kubernetes.default.svc'], expiresIn = 3600 } = {}) {
+      return state.issuerFor('kubernetes').sign(
+        { iss: 'https://kubernetes.default.svc', sub: `system:serviceaccount:${namespace}:${name}`, aud: audiences },
+        { expiresIn, nowSeconds: state.nowSeconds() },
+      );
+    },
+    /** JWT auth: { publicKeys: [PEM...], boundIssuer, boundSubject, boundAudiences, boundClaims }. */
+    addJwtIdentity: (opts) => state.addLoginIdentity('jwt', opts),
+    /** OIDC auth: { boundIssuer, boundSubject, boundAudiences, boundClaims }; tokens from oidcToken(). */
+    addOidcIdentity: (opts) => state.addLoginIdentity('oidc', opts),
+    /** A token the test OIDC provider signed: `claims` (iss, sub, aud...) and `expiresIn` seconds. */
+    oidcToken: (claims, { expiresIn = 300 } = {}) => state.issuerFor('oidc').sign(claims, { expiresIn, nowSeconds: state.nowSeconds() }),
+    /** LDAP auth: { users: { username: password } } (the directory the bind is checked against). */
+    addLdapIdentity: (opts) => state.addLoginIdentity('ldap', opts),
+    /** GCP auth: { type: 'gce' | 'iam', allowedServiceAccounts } (comma-separated emails). */
+    addGcpIdentity: (opts) => state.addLoginIdentity('gcp', { type: 'gce', ...opts }),
+    /** A Google-signed ID token (what the GCE metadata server hands out) for `audience`. */
+    googleIdToken({ audience, email = 'app@test-project.iam.gserviceaccount.com', expiresIn = 3600 } = {}) {
+      return state.issuerFor('google').sign(
+        { iss: 'https://accounts.google.com', aud: audience, azp: '1234567890', sub: '1234567890', email, email_verified: true },
+        { expiresIn, nowSeconds: state.nowSeconds() },
+      );
+    },
     /**
-     * An Entra access token of the fake tenant, as IMDS or Entra would hand it out:
-     * `{ tenantId, audience (the resource), oid, expiresIn (s), claims }`, defaults from DEFAULTS.
+     * A new GCP service-account key file (JSON object as Google issues it) whose public half
+     * the server knows, as Google publishes it for the service account.
      */
-    signAzureToken: ({ tenantId = DEFAULTS.azureTenantId, audience = DEFAULTS.azureResource, oid = DEFAULTS.azureServicePrincipalId, expiresIn, claims } = {}) =>
-      state.azureTenants.sign({ tenantId, audience, oid, expiresIn, claims, nowSeconds: state.nowSeconds() }),
-    /** oci-auth identity: `{ identityId, tenancyOcid, allowedUsernames, TTLs }`. */
-    addOciIdentity: (opts) => state.addOciIdentity(opts),
+    createGcpServiceAccountKey({ email = 'app@test-project.iam.gserviceaccount.com', projectId = 'test-project' } = {}) {
+      const kid = require('node:crypto').randomBytes(20).toString('hex');
+      const issuer = rs256.createIssuer({ kid });
+      state.registerGcpServiceAccountKey(email, kid, issuer.publicKeyPem);
+      return {
+        type: 'service_account',
+        project_id: projectId,
+        private_key_id: kid,
+        private_key: issuer.privateKeyPem,
+        client_email: email,
+        client_id: '1234567890',
+        token_uri: 'https://oauth2.googleapis.com/token',
+      };
+    },
+    // Logins with a cloud credential (routes/cloud-auth.js); add*Identity as above.
+    /** Azure auth: { tenantId, resource, allowedServicePrincipalIds } (defaults: DEFAULTS.azure*). */
+    addAzureIdentity: ({ tenantId = DEFAULTS.azureTenantId, resource = DEFAULTS.azureResource, ...opts } = {}) =>
+      state.addLoginIdentity('azure', { tenantId, resource, ...opts }),
+    /**
+     * An access token of a fake Entra tenant, as IMDS or Entra hands it out (v1 issuer
+     * https://sts.windows.net/{tenantId}/): `{ tenantId, audience (the resource), oid, expiresIn, claims }`.
+     */
+    signAzureToken({ tenantId = DEFAULTS.azureTenantId, audience = DEFAULTS.azureResource, oid = DEFAULTS.azureServicePrincipalId, expiresIn = 3600, claims = {} } = {}) {
+      const now = state.nowSeconds();
+      return state.issuerFor(`azure:${tenantId}`).sign(
+        { aud: audience, iss: `https://sts.windows.net/${tenantId}/`, nbf: now, oid, sub: oid, tid: tenantId, ver: '1.0', ...claims },
+        { expiresIn, nowSeconds: now },
+      );
+    },
+    /** OCI auth: { tenancyOcid, allowedUsernames } (default tenancy: DEFAULTS.ociTenancyOcid). */
+    addOciIdentity: ({ tenancyOcid = DEFAULTS.ociTenancyOcid, ...opts } = {}) => state.addLoginIdentity('oci', { tenancyOcid, ...opts }),
     /** An OCI user with an API public key: `{ userOcid, tenancyOcid, name, publicKey }`; returns it with its fingerprint. */
     addOciUser: (opts) => state.addOciUser(opts),
-    /** The seeded OCI user: `{ userOcid, tenancyOcid, name, fingerprint, privateKey (PKCS#8 PEM), publicKey }`. */
+    /** The seeded OCI user: `{ userOcid, tenancyOcid, name, fingerprint, privateKey (PKCS#8 PEM), publicKey }` (key made on first use). */
     get ociUser() {
       return state.defaultOciUser();
     },
-    /** alicloud-auth identity: `{ identityId, allowedArns, TTLs }`. */
-    addAliCloudIdentity: (opts) => state.addAliCloudIdentity(opts),
+    /** Alibaba Cloud auth: { allowedArns } (comma-separated). */
+    addAliCloudIdentity: (opts) => state.addLoginIdentity('aliCloud', opts),
     /** Another AccessKey pair Alibaba STS accepts: `{ accessKeyId, accessKeySecret, arn }`. */
     addAliCloudKey: (opts) => state.addAliCloudKey(opts),
     /** Issues an access token directly (no HTTP), for the default identity unless identityId is given. */
     issueToken(identityId = server.identity.identityId, overrides = {}) {
       const identity = state.identities.get(identityId);
       if (!identity) throw new Error(`unknown identity ${identityId}`);
-      const method = ['ua', 'aws', 'azure', 'oci', 'aliCloud'].find((m) => identity[m]);
-      const config = { ...identity[method], ...overrides };
-      return state.issueToken(identity, method === 'ua' ? 'universal-auth' : `${method.toLowerCase()}-auth`, config).accessToken;
+      const [method, methodConfig] = identity.ua
+        ? ['universal-auth', identity.ua]
+        : identity.aws
+          ? ['aws-auth', identity.aws]
+          : Object.entries(identity.logins || {}).map(([m, c]) => [`${m.toLowerCase()}-auth`, c])[0] || [];
+      if (!method) throw new Error(`identity ${identityId} has no login method`);
+      return state.issueToken(identity, method, { ...methodConfig, ...overrides }).accessToken;
     },
     /** Makes the next uses of `token` fail like an expired JWT (403 TokenError). */
     expireToken: (token) => state.expireToken(token),
@@ -333,4 +393,4 @@ async function startServer(options = {}) {
   return server;
 }
 
-module.exports = { startServer, DEFAULTS };
+module.exports = { startServer, DEFAULTS, createJwtIssuer: rs256.createIssuer };

@@ -11,7 +11,7 @@
 
 const crypto = require('node:crypto');
 const jwt = require('./jwt');
-const { AzureTenants } = require('./azure-jwt');
+const { createIssuer } = require('./jwt-rs256');
 const { ociFingerprint } = require('./oci-signature');
 
 const DEFAULTS = Object.freeze({
@@ -64,14 +64,6 @@ const normalizePath = (p) => {
   return segs.length ? `/${segs.join('/')}` : '/';
 };
 
-// Token settings of a login method's config, with this server's defaults (see addIdentity).
-const tokenSettings = ({ accessTokenTTL = 7200, accessTokenMaxTTL = 2592000, accessTokenNumUsesLimit = 0, accessTokenPeriod = 0 } = {}) => ({
-  accessTokenTTL,
-  accessTokenMaxTTL,
-  accessTokenNumUsesLimit,
-  accessTokenPeriod,
-});
-
 class State {
   constructor(options = {}) {
     this.options = options;
@@ -80,7 +72,6 @@ class State {
     // AWS key pairs STS would accept (aws-auth logins are checked against them)
     this.awsKeys = [{ accessKeyId: DEFAULTS.awsAccessKeyId, secretAccessKey: DEFAULTS.awsSecretAccessKey }, ...(options.awsCredentials || [])];
     // Cloud credentials the fake clouds accept; like awsKeys they survive reset() (keys are slow to make).
-    this.azureTenants = new AzureTenants();
     this.ociUsers = new Map(); // userOcid -> { userOcid, tenancyOcid, name, publicKey, fingerprint }
     this.aliCloudKeys = [{ accessKeyId: DEFAULTS.aliCloudAccessKeyId, accessKeySecret: DEFAULTS.aliCloudAccessKeySecret, arn: DEFAULTS.aliCloudArn }];
     this.reset();
@@ -140,9 +131,9 @@ class State {
       ...identity,
     });
     this.addAwsIdentity({ identityId: o.awsIdentityId || DEFAULTS.awsIdentityId });
-    this.addAzureIdentity({ identityId: DEFAULTS.azureIdentityId });
-    this.addOciIdentity({ identityId: DEFAULTS.ociIdentityId });
-    this.addAliCloudIdentity({ identityId: DEFAULTS.aliCloudIdentityId });
+    this.addLoginIdentity('azure', { identityId: DEFAULTS.azureIdentityId, tenantId: DEFAULTS.azureTenantId, resource: DEFAULTS.azureResource });
+    this.addLoginIdentity('oci', { identityId: DEFAULTS.ociIdentityId, tenancyOcid: DEFAULTS.ociTenancyOcid });
+    this.addLoginIdentity('aliCloud', { identityId: DEFAULTS.aliCloudIdentityId });
     const project = this.createProject({
       id: o.projectId || DEFAULTS.projectId,
       slug: o.projectSlug || DEFAULTS.projectSlug,
@@ -155,7 +146,7 @@ class State {
   _identity(identityId, name) {
     let identity = this.identities.get(identityId);
     if (!identity) {
-      identity = { identityId, id: identityId, name: name || `identity-${identityId.slice(-4)}`, orgId: DEFAULTS.orgId, ua: null, aws: null, azure: null, oci: null, aliCloud: null };
+      identity = { identityId, id: identityId, name: name || `identity-${identityId.slice(-4)}`, orgId: DEFAULTS.orgId, ua: null, aws: null };
       this.identities.set(identityId, identity);
     }
     return identity;
@@ -211,28 +202,6 @@ class State {
     return identity;
   }
 
-  // azure-auth: tokens of `tenantId` for `resource` are accepted; `allowedServicePrincipalIds`
-  // (comma-separated, as stored by the real server) limits the token's `oid`.
-  addAzureIdentity({ identityId, name, tenantId = DEFAULTS.azureTenantId, resource = DEFAULTS.azureResource, allowedServicePrincipalIds = '', ...ttls } = {}) {
-    const identity = this._identity(identityId || this.newId(), name);
-    identity.azure = { tenantId, resource, allowedServicePrincipalIds, ...tokenSettings(ttls) };
-    return identity;
-  }
-
-  // oci-auth: users of `tenancyOcid` may log in; `allowedUsernames` (comma-separated) limits them.
-  addOciIdentity({ identityId, name, tenancyOcid = DEFAULTS.ociTenancyOcid, allowedUsernames = '', ...ttls } = {}) {
-    const identity = this._identity(identityId || this.newId(), name);
-    identity.oci = { tenancyOcid, allowedUsernames, ...tokenSettings(ttls) };
-    return identity;
-  }
-
-  // alicloud-auth: `allowedArns` (comma-separated) limits which key pairs' ARNs may log in.
-  addAliCloudIdentity({ identityId, name, allowedArns = '', ...ttls } = {}) {
-    const identity = this._identity(identityId || this.newId(), name);
-    identity.aliCloud = { allowedArns, ...tokenSettings(ttls) };
-    return identity;
-  }
-
   // An OCI user with an API public key (PEM or KeyObject); returns the user with its fingerprint.
   addOciUser({ userOcid, tenancyOcid = DEFAULTS.ociTenancyOcid, name, publicKey }) {
     if (!userOcid || !publicKey) throw new Error('addOciUser needs userOcid and publicKey');
@@ -255,6 +224,38 @@ class State {
   addAliCloudKey({ accessKeyId, accessKeySecret, arn }) {
     if (!accessKeyId || !accessKeySecret || !arn) throw new Error('addAliCloudKey needs accessKeyId, accessKeySecret and arn');
     this.aliCloudKeys.push({ accessKeyId, accessKeySecret, arn });
+  }
+
+  // Identities of the logins whose credential is a token someone else signs or a password
+  // (Kubernetes, JWT, OIDC, LDAP, GCP): `identity.logins[method]` holds the method's
+  // configuration and token TTLs. See routes/logins.js for what each method checks.
+  addLoginIdentity(method, { identityId, name, accessTokenTTL = 7200, accessTokenMaxTTL = 2592000, accessTokenNumUsesLimit = 0, accessTokenPeriod = 0, ...config } = {}) {
+    const identity = this._identity(identityId || this.newId(), name);
+    identity.logins = identity.logins || {};
+    identity.logins[method] = { ...config, accessTokenTTL, accessTokenMaxTTL, accessTokenNumUsesLimit, accessTokenPeriod };
+    return identity;
+  }
+
+  loginConfig(identityId, method) {
+    const identity = this.identities.get(identityId);
+    const config = identity && identity.logins && identity.logins[method];
+    return config ? { identity, config } : undefined;
+  }
+
+  // The signers of the tokens those logins carry, made on first use (an RSA key each): the
+  // cluster's service-account issuer, Google's ID-token issuer. Kept across reset(), like keys.
+  issuerFor(name) {
+    this.issuers = this.issuers || new Map();
+    if (!this.issuers.has(name)) this.issuers.set(name, createIssuer({ kid: `${name}-key-1` }));
+    return this.issuers.get(name);
+  }
+
+  // GCP service-account keys whose public half Google would publish at
+  // https://www.googleapis.com/service_accounts/v1/metadata/x509/{email}: email -> kid -> PEM.
+  registerGcpServiceAccountKey(email, kid, publicKeyPem) {
+    this.gcpServiceAccountKeys = this.gcpServiceAccountKeys || new Map();
+    if (!this.gcpServiceAccountKeys.has(email)) this.gcpServiceAccountKeys.set(email, new Map());
+    this.gcpServiceAccountKeys.get(email).set(kid, publicKeyPem);
   }
 
   findUaByClientId(clientId) {

@@ -29,6 +29,7 @@ const uaLoginBody = z.object({
   clientId: z.string().trim(),
   clientSecret: z.string().trim(),
   subOrganizationName: slugSchema().optional(),
+  organizationSlug: slugSchema().optional(),
 });
 
 const awsLoginBody = z.object({
@@ -37,6 +38,7 @@ const awsLoginBody = z.object({
   iamRequestBody: z.string(),
   iamRequestHeaders: z.string(),
   subOrganizationName: slugSchema().optional(),
+  organizationSlug: slugSchema().optional(),
 });
 
 const tokenBody = z.object({ accessToken: z.string().trim() });
@@ -54,7 +56,7 @@ function awsRegionFromHeader(authorization) {
 
 module.exports = function registerAuthRoutes(router, { state }) {
   router.add('POST', '/api/v1/auth/universal-auth/login', (req) => {
-    const { clientId, clientSecret, subOrganizationName } = uaLoginBody.parse(req.body);
+    const { clientId, clientSecret, subOrganizationName, organizationSlug } = uaLoginBody.parse(req.body);
     const identity = state.findUaByClientId(clientId);
     if (!identity) throw unauthorized('Invalid credentials');
     const ua = identity.ua;
@@ -93,6 +95,7 @@ module.exports = function registerAuthRoutes(router, { state }) {
       throw unauthorized('Access denied due to client secret usage limit reached');
     }
     checkSubOrganization(subOrganizationName, (n) => `Sub organization with name ${n} not found`);
+    checkSubOrganization(organizationSlug, (n) => `Sub organization with slug ${n} not found`);
 
     ua.clientSecretNumUses += 1;
     const { accessToken, row } = state.issueToken(identity, 'universal-auth', ua);
@@ -132,8 +135,8 @@ module.exports = function registerAuthRoutes(router, { state }) {
     // refused signature is approximate (the real one depends on how STS's 403 surfaces).
     const refused = verifyStsRequest({ method: body.iamHttpRequestMethod, headers, body: decodedBody }, state.awsKeys);
     if (refused) throw unauthorized(`AWS STS refused the signed GetCallerIdentity request: ${refused}`);
-    if (body.subOrganizationName !== undefined && body.subOrganizationName !== DEFAULTS.orgSlug) {
-      throw notFound(`Sub organization with slug ${body.subOrganizationName} not found`);
+    for (const slug of [body.subOrganizationName, body.organizationSlug]) {
+      if (slug !== undefined && slug !== DEFAULTS.orgSlug) throw notFound(`Sub organization with slug ${slug} not found`);
     }
     const { accessToken, row } = state.issueToken(identity, 'aws-auth', identity.aws);
     return tokenResponse(accessToken, row);
