@@ -216,7 +216,7 @@ describe('auth().azureAuth.login', () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId }));
       assert.equal(error.name, 'InfisicalSDKError');
-      assert.match(error.message, new RegExp(`instance metadata service \\(IMDS\\) at http://127\\.0\\.0\\.1:${port} could not be reached`));
+      assert.match(error.message, new RegExp(`^Azure instance metadata service \\(IMDS\\) not reachable at http://127\\.0\\.0\\.1:${port}/metadata/identity/oauth2/token\\?`));
       assert.deepEqual(server.requests, [], 'nothing reached Infisical');
     });
   });
@@ -227,7 +227,7 @@ describe('auth().azureAuth.login', () => {
     await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId }));
-      assert.match(error.message, /IMDS\) at http:\/\/127\.0\.0\.1:\d+ answered 400 Bad Request: Identity not found/);
+      assert.match(error.message, /^Azure instance metadata service \(IMDS\) at http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\?\S+ answered 400: .*Identity not found/);
       assert.deepEqual(server.requests, []);
     });
     const tokenFile = path.join(dir, 'unreadable');
@@ -237,7 +237,7 @@ describe('auth().azureAuth.login', () => {
     await withEnv(vars, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId }));
-      assert.match(error.message, /Azure workload identity: the Entra token endpoint http:\/\/127\.0\.0\.1:\d+\/t\/oauth2\/v2\.0\/token answered 401 Unauthorized: AADSTS700211/);
+      assert.match(error.message, /^Azure workload identity token endpoint \(Entra ID\) at http:\/\/127\.0\.0\.1:\d+\/t\/oauth2\/v2\.0\/token answered 401: .*AADSTS700211/);
       assert.deepEqual(server.requests, []);
     });
   });

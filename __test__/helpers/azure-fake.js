@@ -44,7 +44,7 @@ async function startAzureFake(server, options = {}) {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const [path, query = ''] = req.url.split('?');
-      const record = { method: req.method, path, query: querystring.parse(query), headers: req.headers, form: req.method === 'POST' ? querystring.parse(body) : undefined };
+      const record = { method: req.method, path, query: { ...querystring.parse(query) }, headers: req.headers, form: req.method === 'POST' ? { ...querystring.parse(body) } : undefined };
       requests.push(record);
       if (fake.refusal) return reply(res, fake.refusal.status, fake.refusal.body);
 

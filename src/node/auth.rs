@@ -132,10 +132,13 @@ fn login_computed(call: Call, core: &Arc<InfisicalClient>, read: ReadLogin) -> n
 }
 
 /// The logins of `client::logins`, under their public names.
-const COMPUTED_LOGINS: [(&str, ReadLogin); 4] = [
+const COMPUTED_LOGINS: [(&str, ReadLogin); 7] = [
+    ("aliCloudAuth", logins::alicloud_auth),
+    ("azureAuth", logins::azure_auth),
     ("jwtAuth", logins::jwt_auth),
     ("kubernetesAuth", logins::kubernetes_auth),
     ("ldapAuth", logins::ldap_auth),
+    ("ociAuth", logins::oci_auth),
     ("oidcAuth", logins::oidc_auth),
 ];
 

@@ -8,12 +8,15 @@
 //! and a JavaScript callback is called again; `auth.rs` needs no change per
 //! method.
 
+pub mod alicloud;
+pub mod azure;
 pub mod gcp_iam;
 pub mod gcp_id_token;
 pub mod jwt;
 pub mod kubernetes;
 pub mod ldap;
 pub mod metadata;
+pub mod oci;
 
 use futures_util::future::BoxFuture;
 use serde_json::{Map, Value};
@@ -92,6 +95,8 @@ pub fn reads_env(name: &str) -> bool {
         || ldap::reads_env(name)
         || gcp_id_token::reads_env(name)
         || gcp_iam::reads_env(name)
+        || azure::reads_env(name)
+        || oci::reads_env(name)
 }
 
 #[cfg(test)]

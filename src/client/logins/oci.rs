@@ -1,17 +1,104 @@
-//! OCI auth: sign `GET https://identity.{region}.oraclecloud.com/20160918/users/{userOcid}`
+//! `auth().ociAuth.login(options)`: sign `GET https://identity.{region}.oraclecloud.com/20160918/users/{userOcid}`
 //! with the OCI HTTP-signature scheme (rsa-sha256 over `date (request-target) host`).
 //!
 //! The request is signed, never sent: Infisical replays it to OCI itself and checks the
-//! answer, so the SDK needs no network access to Oracle Cloud.
+//! answer, so the SDK needs no network access to Oracle Cloud. Each login signs anew (the
+//! date is part of the signature and OCI refuses one more than 5 minutes old).
 
 use std::time::SystemTime;
 
 use base64::Engine;
+use futures_util::future::{BoxFuture, FutureExt};
 use ring::signature::{RsaKeyPair, RSA_PKCS1_SHA256};
+use serde_json::{json, Map, Value};
 
-use super::clock::UtcTime;
-use super::error::{SdkError, SdkResult};
-use super::secret_string::SecretString;
+use super::super::clock::UtcTime;
+use super::super::error::{SdkError, SdkResult};
+use super::super::process_env::ProcessEnv;
+use super::super::secret_string::SecretString;
+use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
+
+pub const LABEL: &str = "auth().ociAuth.login(options)";
+const ROUTE: &str = "/api/v1/auth/oci-auth/login";
+/// The Go SDK's identity id fallback for OCI logins.
+pub const IDENTITY_ID_ENV: &str = "INFISICAL_OCI_AUTH_IDENTITY_ID";
+
+pub fn reads_env(name: &str) -> bool {
+    name == IDENTITY_ID_ENV
+}
+
+/// The options as the caller gave them.
+pub struct OciAuthOptions {
+    pub identity_id: Option<String>,
+    pub user_ocid: String,
+    pub tenancy_ocid: String,
+    pub fingerprint: String,
+    pub private_key: SecretString,
+    pub passphrase: Option<SecretString>,
+    pub region: String,
+    pub organization_slug: Option<String>,
+}
+
+pub struct OciAuth {
+    identity_id: String,
+    key_id: OciKeyId,
+    key: OciSigningKey,
+    region: String,
+    organization_slug: Option<String>,
+}
+
+impl OciAuth {
+    /// Checks the options and reads the key (so a bad key fails the user's call, not a re-login).
+    pub fn new(options: OciAuthOptions, env: &ProcessEnv) -> SdkResult<Self> {
+        let identity_id = identity_id(options.identity_id, env, Some(IDENTITY_ID_ENV), "OCI")?;
+        // These go into the signed text and the Authorization header, where whitespace or a
+        // quote would change what is signed.
+        for (name, value) in [
+            ("userOcid", &options.user_ocid),
+            ("tenancyOcid", &options.tenancy_ocid),
+            ("fingerprint", &options.fingerprint),
+            ("region", &options.region),
+        ] {
+            if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '/') {
+                return Err(SdkError::sdk(format!(
+                    "Option \"{name}\" of {LABEL} must be a non-empty string without spaces, quotes or slashes"
+                )));
+            }
+        }
+        let key = OciSigningKey::from_pem(&options.private_key, options.passphrase.as_ref())?;
+        Ok(OciAuth {
+            identity_id,
+            key_id: OciKeyId {
+                tenancy_ocid: options.tenancy_ocid,
+                user_ocid: options.user_ocid,
+                fingerprint: options.fingerprint,
+            },
+            key,
+            region: options.region,
+            organization_slug: options.organization_slug,
+        })
+    }
+}
+
+impl CredentialSource for OciAuth {
+    fn label(&self) -> &'static str {
+        LABEL
+    }
+
+    fn login_request<'a>(&'a self, _context: &'a LoginContext<'a>) -> BoxFuture<'a, SdkResult<LoginRequest>> {
+        async move {
+            let signed = sign_get_user(&self.key, &self.key_id, &self.region, SystemTime::now())?;
+            let fields = json!({
+                "identityId": self.identity_id,
+                "userOcid": self.key_id.user_ocid,
+                "headers": { "authorization": signed.authorization, "host": signed.host, "date": signed.date },
+            });
+            let fields: Map<String, Value> = fields.as_object().cloned().unwrap_or_default();
+            Ok(LoginRequest { route: ROUTE, body: login_body(fields, self.organization_slug.as_deref()) })
+        }
+        .boxed()
+    }
+}
 
 /// Headers of the signed GetUser request, lower-cased as the server expects them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,35 +136,35 @@ impl OciSigningKey {
     pub fn from_pem(pem: &SecretString, passphrase: Option<&SecretString>) -> SdkResult<Self> {
         let block = pem_block(pem.expose())?;
         if block.contains("Proc-Type:") {
-            return Err(SdkError::sdk(
-                "ociAuth: options.privateKey is a legacy encrypted PEM (Proc-Type: 4,ENCRYPTED), which is not supported; \
+            return Err(SdkError::sdk(format!(
+                "{LABEL}: options.privateKey is a legacy encrypted PEM (Proc-Type: 4,ENCRYPTED), which is not supported; \
                  convert it to encrypted PKCS#8 with `openssl pkcs8 -topk8 -in key.pem -out key-pkcs8.pem`",
-            ));
+            )));
         }
         let (label, der) = pkcs8::SecretDocument::from_pem(block)
-            .map_err(|e| SdkError::sdk(format!("ociAuth: options.privateKey is not a valid PEM private key ({e})")))?;
+            .map_err(|e| SdkError::sdk(format!("{LABEL}: options.privateKey is not a valid PEM private key ({e})")))?;
         let key_pair = match label {
             PKCS8 => RsaKeyPair::from_pkcs8(der.as_bytes()),
             PKCS1 => RsaKeyPair::from_der(der.as_bytes()),
             ENCRYPTED_PKCS8 => {
                 let passphrase = passphrase.filter(|p| !p.expose().is_empty()).ok_or_else(|| {
-                    SdkError::sdk("ociAuth: options.privateKey is encrypted; options.passphrase is required")
+                    SdkError::sdk(format!("{LABEL}: options.privateKey is encrypted; options.passphrase is required"))
                 })?;
                 let info = pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_bytes()).map_err(|e| {
-                    SdkError::sdk(format!("ociAuth: options.privateKey is not a valid encrypted PKCS#8 key ({e})"))
+                    SdkError::sdk(format!("{LABEL}: options.privateKey is not a valid encrypted PKCS#8 key ({e})"))
                 })?;
                 let plain = info.decrypt(passphrase.expose().as_bytes()).map_err(|_| {
-                    SdkError::sdk("ociAuth: could not decrypt options.privateKey: wrong options.passphrase or unsupported encryption")
+                    SdkError::sdk(format!("{LABEL}: could not decrypt options.privateKey: wrong options.passphrase or unsupported encryption"))
                 })?;
                 RsaKeyPair::from_pkcs8(plain.as_bytes())
             }
             other => {
                 return Err(SdkError::sdk(format!(
-                    "ociAuth: options.privateKey is a PEM \"{other}\"; an RSA private key (PKCS#8 or PKCS#1) is required"
+                    "{LABEL}: options.privateKey is a PEM \"{other}\"; an RSA private key (PKCS#8 or PKCS#1) is required"
                 )))
             }
         }
-        .map_err(|e| SdkError::sdk(format!("ociAuth: options.privateKey is not a usable RSA private key ({e})")))?;
+        .map_err(|e| SdkError::sdk(format!("{LABEL}: options.privateKey is not a usable RSA private key ({e})")))?;
         Ok(OciSigningKey(key_pair))
     }
 }
@@ -86,15 +173,15 @@ impl OciSigningKey {
 fn pem_block(text: &str) -> SdkResult<&str> {
     let start = text
         .find("-----BEGIN ")
-        .ok_or_else(|| SdkError::sdk("ociAuth: options.privateKey is not a PEM private key (no -----BEGIN line)"))?;
+        .ok_or_else(|| SdkError::sdk(format!("{LABEL}: options.privateKey is not a PEM private key (no -----BEGIN line)")))?;
     let end_marker = text[start..]
         .find("-----END ")
         .map(|i| start + i)
-        .ok_or_else(|| SdkError::sdk("ociAuth: options.privateKey is not a PEM private key (no -----END line)"))?;
+        .ok_or_else(|| SdkError::sdk(format!("{LABEL}: options.privateKey is not a PEM private key (no -----END line)")))?;
     let end = text[end_marker + 9..]
         .find("-----")
         .map(|i| end_marker + 9 + i + 5)
-        .ok_or_else(|| SdkError::sdk("ociAuth: options.privateKey is not a PEM private key (unterminated -----END line)"))?;
+        .ok_or_else(|| SdkError::sdk(format!("{LABEL}: options.privateKey is not a PEM private key (unterminated -----END line)")))?;
     Ok(&text[start..end])
 }
 
@@ -114,7 +201,7 @@ pub fn sign_get_user(key: &OciSigningKey, key_id: &OciKeyId, region: &str, time:
     let mut signature = vec![0u8; key.0.public().modulus_len()];
     key.0
         .sign(&RSA_PKCS1_SHA256, &ring::rand::SystemRandom::new(), signing_string.as_bytes(), &mut signature)
-        .map_err(|_| SdkError::sdk("ociAuth: could not sign the OCI request with options.privateKey"))?;
+        .map_err(|_| SdkError::sdk(format!("{LABEL}: could not sign the OCI request with options.privateKey")))?;
     let authorization = format!(
         "Signature version=\"1\",keyId=\"{}/{}/{}\",algorithm=\"rsa-sha256\",headers=\"date (request-target) host\",signature=\"{}\"",
         key_id.tenancy_ocid,

@@ -11,14 +11,18 @@
 //!    `imdsEndpoint` option or `INFISICAL_AZURE_IMDS_ENDPOINT` says otherwise.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
-use serde_json::Value;
+use futures_util::future::{BoxFuture, FutureExt};
+use serde_json::{json, Map, Value};
 
-use super::error::{error_chain, SdkError, SdkResult};
-use super::process_env::ProcessEnv;
-use super::secret_string::SecretString;
+use super::super::error::{SdkError, SdkResult};
+use super::super::process_env::ProcessEnv;
+use super::super::secret_string::SecretString;
+use super::metadata::{MetadataClient, MetadataRequest};
+use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
 
+pub const LABEL: &str = "auth().azureAuth.login(options)";
+const ROUTE: &str = "/api/v1/auth/azure-auth/login";
 /// The official SDKs' default resource (the Azure Resource Manager audience).
 pub const DEFAULT_RESOURCE: &str = "https://management.azure.com/";
 pub const DEFAULT_IMDS_ENDPOINT: &str = "http://169.254.169.254";
@@ -31,9 +35,10 @@ pub const IDENTITY_ID_ENV: &str = "INFISICAL_AZURE_AUTH_IDENTITY_ID";
 const IMDS_API_VERSION: &str = "2018-02-01";
 const APP_SERVICE_API_VERSION: &str = "2019-08-01";
 const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-/// Metadata services answer at once or not at all; Entra is a remote service.
-const METADATA_TIMEOUT: Duration = Duration::from_secs(5);
-const AUTHORITY_TIMEOUT: Duration = Duration::from_secs(10);
+
+const IMDS_SOURCE: &str = "Azure instance metadata service (IMDS)";
+const APP_SERVICE_SOURCE: &str = "Azure App Service managed identity endpoint (IDENTITY_ENDPOINT)";
+const WORKLOAD_SOURCE: &str = "Azure workload identity token endpoint (Entra ID)";
 
 /// Environment variables an Azure login reads.
 pub const ENV_NAMES: &[&str] = &[
@@ -131,67 +136,75 @@ impl AzureTokenRequest {
     }
 
     /// Fetches a fresh Entra access token (a JWT) from the source.
-    pub async fn fetch(&self, http: &reqwest::Client) -> SdkResult<SecretString> {
-        match &self.source {
+    pub async fn fetch(&self, metadata: &MetadataClient) -> SdkResult<SecretString> {
+        let (source, answer) = match &self.source {
             AzureTokenSource::Imds { endpoint } => {
-                let what = format!("Azure managed identity: the instance metadata service (IMDS) at {endpoint}");
-                let mut url = parse_url(&format!("{}/metadata/identity/oauth2/token", endpoint.trim_end_matches('/')), &what)?;
-                url.query_pairs_mut()
-                    .append_pair("api-version", IMDS_API_VERSION)
-                    .append_pair("resource", &self.resource);
-                if let Some(client_id) = &self.client_id {
-                    url.query_pairs_mut().append_pair("client_id", client_id);
-                }
-                let request = http
-                    .get(url)
-                    .header("Metadata", "true")
-                    .header("Accept", "application/json")
-                    .timeout(METADATA_TIMEOUT);
-                access_token(request, &what).await
+                let url = with_query(
+                    &format!("{}/metadata/identity/oauth2/token", endpoint.trim_end_matches('/')),
+                    &[("api-version", IMDS_API_VERSION), ("resource", &self.resource)],
+                    self.client_id.as_deref(),
+                    IMDS_SOURCE,
+                )?;
+                let headers = [("Metadata", "true"), ("Accept", "application/json")];
+                (IMDS_SOURCE, metadata.get(IMDS_SOURCE, &url, &headers).await?)
             }
             AzureTokenSource::AppService { endpoint, header } => {
-                let what = format!("Azure App Service managed identity at IDENTITY_ENDPOINT ({endpoint})");
-                let mut url = parse_url(endpoint, &what)?;
-                url.query_pairs_mut()
-                    .append_pair("resource", &self.resource)
-                    .append_pair("api-version", APP_SERVICE_API_VERSION);
-                if let Some(client_id) = &self.client_id {
-                    url.query_pairs_mut().append_pair("client_id", client_id);
-                }
-                let request = http
-                    .get(url)
-                    .header("X-IDENTITY-HEADER", header.expose())
-                    .header("Accept", "application/json")
-                    .timeout(METADATA_TIMEOUT);
-                access_token(request, &what).await
+                let url = with_query(
+                    endpoint,
+                    &[("resource", &self.resource), ("api-version", APP_SERVICE_API_VERSION)],
+                    self.client_id.as_deref(),
+                    APP_SERVICE_SOURCE,
+                )?;
+                let headers = [("X-IDENTITY-HEADER", header.expose()), ("Accept", "application/json")];
+                (APP_SERVICE_SOURCE, metadata.get(APP_SERVICE_SOURCE, &url, &headers).await?)
             }
             AzureTokenSource::WorkloadIdentity { authority_host, tenant_id, client_id, token_file } => {
-                let assertion = std::fs::read_to_string(token_file).map_err(|e| {
+                // Read at every login: Kubernetes rotates the projected token.
+                let assertion = std::fs::read_to_string(token_file).map(SecretString::new).map_err(|e| {
                     SdkError::sdk(format!(
                         "Azure workload identity: could not read AZURE_FEDERATED_TOKEN_FILE ({}): {e}",
                         token_file.display()
                     ))
                 })?;
-                let token_url = format!("{}/{tenant_id}/oauth2/v2.0/token", authority_host.trim_end_matches('/'));
-                let what = format!("Azure workload identity: the Entra token endpoint {token_url}");
-                let url = parse_url(&token_url, &what)?;
-                let body = url::form_urlencoded::Serializer::new(String::new())
-                    .append_pair("client_id", client_id)
-                    .append_pair("grant_type", "client_credentials")
-                    .append_pair("scope", &scope_of(&self.resource))
-                    .append_pair("client_assertion_type", CLIENT_ASSERTION_TYPE)
-                    .append_pair("client_assertion", assertion.trim())
-                    .finish();
-                let request = http
-                    .post(url)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json")
-                    .body(body)
-                    .timeout(AUTHORITY_TIMEOUT);
-                access_token(request, &what).await
+                let url = format!("{}/{tenant_id}/oauth2/v2.0/token", authority_host.trim_end_matches('/'));
+                let scope = scope_of(&self.resource);
+                let form = [
+                    ("client_id", client_id.as_str()),
+                    ("grant_type", "client_credentials"),
+                    ("scope", scope.as_str()),
+                    ("client_assertion_type", CLIENT_ASSERTION_TYPE),
+                    ("client_assertion", assertion.expose().trim()),
+                ];
+                let request = MetadataRequest {
+                    source: WORKLOAD_SOURCE,
+                    method: reqwest::Method::POST,
+                    url: &url,
+                    headers: &[("Accept", "application/json")],
+                    form: Some(&form),
+                };
+                (WORKLOAD_SOURCE, metadata.send(request).await?)
             }
+        };
+        let body: Value = serde_json::from_str(answer.expose()).unwrap_or(Value::Null);
+        body.get("access_token")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty())
+            .map(SecretString::new)
+            .ok_or_else(|| SdkError::sdk(format!("{source} answered without an access_token")))
+    }
+}
+
+/// `url` with `pairs` (and `client_id` when given) added to its query.
+fn with_query(url: &str, pairs: &[(&str, &str)], client_id: Option<&str>, source: &str) -> SdkResult<String> {
+    let mut url = url::Url::parse(url).map_err(|_| SdkError::sdk(format!("{source}: invalid URL {url}")))?;
+    {
+        let mut query = url.query_pairs_mut();
+        query.extend_pairs(pairs);
+        if let Some(client_id) = client_id {
+            query.append_pair("client_id", client_id);
         }
     }
+    Ok(url.into())
 }
 
 /// `{resource}/.default`, the v2 endpoint's way of naming a v1 resource.
@@ -199,36 +212,51 @@ pub fn scope_of(resource: &str) -> String {
     format!("{}/.default", resource.trim_end_matches('/'))
 }
 
-fn parse_url(url: &str, what: &str) -> SdkResult<url::Url> {
-    url::Url::parse(url).map_err(|e| SdkError::sdk(format!("{what}: not a valid URL ({e})")))
+/// The options as the caller gave them.
+#[derive(Default)]
+pub struct AzureAuthOptions {
+    pub identity_id: Option<String>,
+    pub resource: Option<String>,
+    pub client_id: Option<String>,
+    pub imds_endpoint: Option<String>,
+    pub organization_slug: Option<String>,
 }
 
-/// Sends `request` and reads `access_token` from its JSON answer; every failure names `what`.
-async fn access_token(request: reqwest::RequestBuilder, what: &str) -> SdkResult<SecretString> {
-    let response = request
-        .send()
-        .await
-        .map_err(|e| SdkError::sdk(format!("{what} could not be reached: {}", error_chain(&e))))?;
-    let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| SdkError::sdk(format!("{what} failed while answering: {}", error_chain(&e))))?;
-    let body: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    if !status.is_success() {
-        // Entra and the identity endpoints explain refusals in these fields (never secrets).
-        let detail = ["error_description", "message", "error"]
-            .iter()
-            .find_map(|k| body.get(k).and_then(Value::as_str))
-            .map(|d| format!(": {}", d.chars().take(300).collect::<String>()))
-            .unwrap_or_default();
-        return Err(SdkError::sdk(format!("{what} answered {status}{detail}")));
+/// `auth().azureAuth.login(options)`: the source is chosen once, when the user logs in;
+/// every login (re-logins too) fetches a fresh token from it.
+pub struct AzureAuth {
+    identity_id: String,
+    token: AzureTokenRequest,
+    organization_slug: Option<String>,
+}
+
+impl AzureAuth {
+    pub fn new(options: AzureAuthOptions, env: &ProcessEnv) -> SdkResult<Self> {
+        let identity_id = identity_id(options.identity_id, env, Some(IDENTITY_ID_ENV), "Azure")?;
+        let token = AzureTokenRequest::new(
+            env,
+            options.resource.as_deref(),
+            options.client_id.as_deref(),
+            options.imds_endpoint.as_deref(),
+        );
+        Ok(AzureAuth { identity_id, token, organization_slug: options.organization_slug })
     }
-    body.get("access_token")
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-        .map(SecretString::new)
-        .ok_or_else(|| SdkError::sdk(format!("{what} answered without an access_token")))
+}
+
+impl CredentialSource for AzureAuth {
+    fn label(&self) -> &'static str {
+        LABEL
+    }
+
+    fn login_request<'a>(&'a self, context: &'a LoginContext<'a>) -> BoxFuture<'a, SdkResult<LoginRequest>> {
+        async move {
+            let jwt = self.token.fetch(context.metadata).await?;
+            let fields = json!({ "identityId": self.identity_id, "jwt": jwt.expose() });
+            let fields: Map<String, Value> = fields.as_object().cloned().unwrap_or_default();
+            Ok(LoginRequest { route: ROUTE, body: login_body(fields, self.organization_slug.as_deref()) })
+        }
+        .boxed()
+    }
 }
 
 #[cfg(test)]
