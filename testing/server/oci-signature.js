@@ -9,9 +9,12 @@ const crypto = require('node:crypto');
 // OCI accepts a Date header at most 5 minutes away from its own clock.
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
+/** A public KeyObject from a PEM, a public KeyObject or a private one. */
+const asPublicKey = (key) => (key instanceof crypto.KeyObject && key.type === 'public' ? key : crypto.createPublicKey(key));
+
 /** An API key's fingerprint as the OCI console shows it: MD5 of the DER public key, colon-separated hex. */
 function ociFingerprint(publicKey) {
-  const der = crypto.createPublicKey(publicKey).export({ type: 'spki', format: 'der' });
+  const der = asPublicKey(publicKey).export({ type: 'spki', format: 'der' });
   return crypto.createHash('md5').update(der).digest('hex').match(/../g).join(':');
 }
 
@@ -68,4 +71,4 @@ function verifyOciRequest({ userOcid, headers, nowMs, users }) {
   return { user };
 }
 
-module.exports = { verifyOciRequest, ociFingerprint, parseSignatureHeader };
+module.exports = { verifyOciRequest, ociFingerprint, asPublicKey, parseSignatureHeader };

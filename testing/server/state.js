@@ -12,7 +12,7 @@
 const crypto = require('node:crypto');
 const jwt = require('./jwt');
 const { createIssuer } = require('./jwt-rs256');
-const { ociFingerprint } = require('./oci-signature');
+const { ociFingerprint, asPublicKey } = require('./oci-signature');
 
 const DEFAULTS = Object.freeze({
   orgId: '00000000-0000-4000-8000-0000000000f0',
@@ -205,7 +205,7 @@ class State {
   // An OCI user with an API public key (PEM or KeyObject); returns the user with its fingerprint.
   addOciUser({ userOcid, tenancyOcid = DEFAULTS.ociTenancyOcid, name, publicKey }) {
     if (!userOcid || !publicKey) throw new Error('addOciUser needs userOcid and publicKey');
-    const user = { userOcid, tenancyOcid, name: name || userOcid, publicKey: crypto.createPublicKey(publicKey), fingerprint: ociFingerprint(publicKey) };
+    const user = { userOcid, tenancyOcid, name: name || userOcid, publicKey: asPublicKey(publicKey), fingerprint: ociFingerprint(publicKey) };
     this.ociUsers.set(userOcid, user);
     return user;
   }
