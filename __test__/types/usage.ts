@@ -11,9 +11,11 @@ import {
   SqlProviders,
 } from '../..';
 import type {
+  AliCloudAuthLoginOptions,
   ApiResponse,
   AwsIamAuthLoginRequest,
   AwsIamAuthLoginResponse,
+  AzureAuthLoginOptions,
   BaseSecretOptions,
   CreateDynamicSecretLeaseOptions,
   CreateDynamicSecretOptions,
@@ -54,9 +56,9 @@ import type {
   GetSecretOptions,
   GetSecretRequest,
   GetSecretResponse,
-  InviteMemberToProjectOptions,
   InviteMembersRequest,
   InviteMembersResponse,
+  InviteMemberToProjectOptions,
   KmsDecryptDataOptions,
   KmsDecryptDataResponse,
   KmsEncryptDataOptions,
@@ -78,6 +80,7 @@ import type {
   ListSecretsRequest,
   ListSecretsResponse,
   Membership,
+  OciAuthLoginOptions,
   Project,
   RenewDynamicSecretLeaseOptions,
   RenewLeaseRequest,
@@ -166,6 +169,33 @@ export async function auth(sdk: InfisicalSDK): Promise<void> {
   void [before, renewed, aws1, aws2, aws4, token, detached, logins, wire];
 }
 
+
+// Cloud logins (not in @infisical/sdk): each resolves to the SDK and renews like the others.
+export async function cloudLogins(sdk: InfisicalSDK): Promise<InfisicalSDK[]> {
+  const azure: AzureAuthLoginOptions = { identityId: 'id', resource: 'https://management.azure.com/', clientId: 'user-assigned', imdsEndpoint: 'http://127.0.0.1:1', organizationSlug: 'org' };
+  const oci: OciAuthLoginOptions = {
+    identityId: 'id',
+    userOcid: 'ocid1.user.oc1..a',
+    tenancyOcid: 'ocid1.tenancy.oc1..b',
+    fingerprint: 'aa:bb',
+    privateKey: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+    passphrase: 'p',
+    region: 'us-ashburn-1',
+  };
+  const aliCloud: AliCloudAuthLoginOptions = { identityId: 'id', accessKeyId: 'LTAI', accessKeySecret: 'secret' };
+  const { azureAuth, ociAuth, aliCloudAuth } = sdk.auth();
+  return [
+    await azureAuth.login(),
+    await azureAuth.login({}),
+    await sdk.auth().azureAuth.login(azure),
+    await sdk.auth().ociAuth.login(oci),
+    await sdk.auth().ociAuth.login({ userOcid: 'u', tenancyOcid: 't', fingerprint: 'f', privateKey: 'k', region: 'r' }),
+    await sdk.auth().aliCloudAuth.login(aliCloud),
+    await azureAuth.renew(),
+    await ociAuth.renew(),
+    await aliCloudAuth.renew(),
+  ];
+}
 // --- secrets ----------------------------------------------------------------
 
 export async function secrets(sdk: InfisicalSDK): Promise<void> {
