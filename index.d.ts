@@ -353,11 +353,6 @@ export interface UniversalAuthLoginRequest {
     clientId: string;
     /** The client secret of the machine identity (not kept after the login). */
     clientSecret: string;
-    /**
-     * Not in @infisical/sdk. The slug of the (sub-)organization to log in to; sent as
-     * `organizationSlug` and `subOrganizationName` (the names newer and older servers read).
-     */
-    organizationSlug?: string;
 }
 
 /** The body of a universal-auth login response. */
@@ -401,8 +396,6 @@ type AwsAuthLoginOptions = {
      * `INFISICAL_MACHINE_IDENTITY_ID`; the login fails when neither is set.
      */
     identityId?: string;
-    /** Not in @infisical/sdk. The (sub-)organization slug to log in to (see `UniversalAuthLoginRequest`). */
-    organizationSlug?: string;
 };
 
 // The logins below are not in @infisical/sdk (issue #13). Each resolves to the SDK and keeps
@@ -410,9 +403,12 @@ type AwsAuthLoginOptions = {
 // obtained credential, near the max TTL or when the token is refused). `identityId` falls
 // back to the method's environment variable, then to `INFISICAL_MACHINE_IDENTITY_ID`.
 
-/** Options shared by every login below. */
+/** Options every login takes (`universalAuth` and `awsIamAuth` too; not in @infisical/sdk). */
 export interface MachineIdentityLoginOptions {
-    /** The (sub-)organization slug to log in to; sent as `organizationSlug` and `subOrganizationName`. */
+    /**
+     * The (sub-)organization slug to log in to; sent as `organizationSlug` and
+     * `subOrganizationName` (the names newer and older servers read), only when given.
+     */
     organizationSlug?: string;
 }
 
@@ -1334,14 +1330,14 @@ declare class AuthClient {
     /** AWS IAM auth: works only inside AWS (Lambda, EC2, ...), with the AWS default credentials. */
     awsIamAuth: {
         /** Logs in with a signed `sts:GetCallerIdentity` request; resolves to the SDK. */
-        login: (options?: AwsAuthLoginOptions) => Promise<InfisicalSDK>;
+        login: (options?: AwsAuthLoginOptions & MachineIdentityLoginOptions) => Promise<InfisicalSDK>;
         /** Renews the current access token; resolves to the SDK. */
         renew: () => Promise<InfisicalSDK>;
     };
     /** Universal auth: a machine identity's client id and client secret. */
     universalAuth: {
         /** Logs in and sets the access token; resolves to the SDK. */
-        login: (options: UniversalAuthLoginRequest) => Promise<InfisicalSDK>;
+        login: (options: UniversalAuthLoginRequest & MachineIdentityLoginOptions) => Promise<InfisicalSDK>;
         /** Renews the current access token; resolves to the SDK. */
         renew: () => Promise<InfisicalSDK>;
     };

@@ -168,8 +168,59 @@ export interface InfisicalTestServer {
   /** Moves the server clock forward by `ms` milliseconds: token expiry, max TTLs, leases, rate-limit windows. */
   advanceTime(ms: number): void;
 
+  // The other login methods: each add*Identity configures a new identity (token TTLs as for
+  // universal auth, plus the method's checks) and returns it; the tokens those logins carry
+  // are signed by the server's own issuers (a cluster, an OIDC provider, Google).
+  /** Kubernetes auth; the lists are comma-separated, empty allows any. */
+  addKubernetesIdentity(options?: LoginIdentityOptions & { allowedNamespaces?: string; allowedNames?: string; allowedAudience?: string }): { identityId: string };
+  /** A service-account token the test cluster signed (`sub` = `system:serviceaccount:<namespace>:<name>`). */
+  kubernetesServiceAccountToken(options?: { namespace?: string; name?: string; audiences?: string[]; expiresIn?: number }): string;
+  /** JWT auth: tokens must verify against one of `publicKeys` (PEM, RS256) and meet the bounds. */
+  addJwtIdentity(options: LoginIdentityOptions & JwtBounds & { publicKeys: string[] }): { identityId: string };
+  /** OIDC auth: tokens must be signed by the server's OIDC provider (`oidcToken`) and meet the bounds. */
+  addOidcIdentity(options?: LoginIdentityOptions & JwtBounds): { identityId: string };
+  /** A token of the server's OIDC provider with these claims, valid `expiresIn` seconds (default 300). */
+  oidcToken(claims: Record<string, unknown>, options?: { expiresIn?: number }): string;
+  /** LDAP auth against a directory of `users` (`{ username: password }`). */
+  addLdapIdentity(options: LoginIdentityOptions & { users: Record<string, string> }): { identityId: string };
+  /** GCP auth: `type` 'gce' (a Google ID token, audience = identity id) or 'iam' (a JWT signed with a service-account key). */
+  addGcpIdentity(options?: LoginIdentityOptions & { type?: 'gce' | 'iam'; allowedServiceAccounts?: string }): { identityId: string };
+  /** A Google-signed ID token, as the GCE metadata server hands out (`audience` = the identity id). */
+  googleIdToken(options: { audience: string; email?: string; expiresIn?: number }): string;
+  /** A new service-account key file (as JSON) whose public half the server knows, as Google publishes it. */
+  createGcpServiceAccountKey(options?: { email?: string; projectId?: string }): { type: 'service_account'; project_id: string; private_key_id: string; private_key: string; client_email: string; client_id: string; token_uri: string };
+
   close(): Promise<void>;
 }
+
+/** Token TTLs of an identity a login method of the test server issues tokens for (seconds). */
+export interface LoginIdentityOptions {
+  identityId?: string;
+  name?: string;
+  accessTokenTTL?: number;
+  accessTokenMaxTTL?: number;
+  accessTokenNumUsesLimit?: number;
+  accessTokenPeriod?: number;
+}
+
+/** What JWT and OIDC auth require of a token (`*` is a wildcard; lists are comma-separated). */
+export interface JwtBounds {
+  boundIssuer?: string;
+  boundSubject?: string;
+  boundAudiences?: string;
+  boundClaims?: Record<string, string>;
+}
+
+/** An RS256 signer with a fresh key pair, to play an identity provider in tests. */
+export interface JwtIssuer {
+  readonly kid?: string;
+  readonly publicKeyPem: string;
+  readonly privateKeyPem: string;
+  sign(payload: Record<string, unknown>, options?: { expiresIn?: number; nowSeconds?: number; header?: Record<string, unknown> }): string;
+}
+
+/** Makes a `JwtIssuer` (node:crypto RSA 2048); `kid` goes in each token's header. */
+export declare function createJwtIssuer(options?: { kid?: string; privateKeyPem?: string }): JwtIssuer;
 
 /** Starts a local Infisical server; a bad option or seed is refused before it starts. */
 export declare function startInfisical(options?: StartInfisicalOptions): Promise<InfisicalTestServer>;

@@ -11,7 +11,7 @@
 
 const http = require('node:http');
 
-const { startServer, DEFAULTS } = require('./testing/server/index.js');
+const { startServer, DEFAULTS, createJwtIssuer } = require('./testing/server/index.js');
 const { checkSeed, applySeed, InfisicalSeedError } = require('./testing/seed.js');
 
 const OPTION_KEYS = [
@@ -203,6 +203,18 @@ async function startInfisical(options = {}) {
       raw.setRateLimit(config);
     },
 
+    // Identities of the other login methods (testing/server/README.md, "Login methods"); each
+    // returns { identityId, ... }. Tokens these logins carry are signed by the server's issuers.
+    addKubernetesIdentity: (opts) => raw.addKubernetesIdentity(opts),
+    kubernetesServiceAccountToken: (opts) => raw.kubernetesServiceAccountToken(opts),
+    addJwtIdentity: (opts) => raw.addJwtIdentity(opts),
+    addOidcIdentity: (opts) => raw.addOidcIdentity(opts),
+    oidcToken: (claims, opts) => raw.oidcToken(claims, opts),
+    addLdapIdentity: (opts) => raw.addLdapIdentity(opts),
+    addGcpIdentity: (opts) => raw.addGcpIdentity(opts),
+    googleIdToken: (opts) => raw.googleIdToken(opts),
+    createGcpServiceAccountKey: (opts) => raw.createGcpServiceAccountKey(opts),
+
     /** Moves the server clock forward: token expiry, max TTLs, leases, rate-limit windows. */
     advanceTime(ms) {
       if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError(`advanceTime: ms must be a number >= 0, got ${ms}`);
@@ -217,4 +229,4 @@ async function startInfisical(options = {}) {
   return server;
 }
 
-module.exports = { startInfisical, InfisicalSeedError, startServer, DEFAULTS };
+module.exports = { startInfisical, InfisicalSeedError, startServer, DEFAULTS, createJwtIssuer };

@@ -269,15 +269,28 @@ const _secrets: [
 ] = [true, true, true, true, true, true, true];
 
 type A = [ReturnType<OurSDK['auth']>, ReturnType<OffSDK['auth']>];
+// Our auth() adds logins (issue #13) and revoke(); every login takes an optional organizationSlug.
+type ExtraAuthMembers = 'kubernetesAuth' | 'jwtAuth' | 'oidcAuth' | 'ldapAuth' | 'gcpIdTokenAuth' | 'gcpIamAuth' | 'azureAuth' | 'ociAuth' | 'aliCloudAuth' | 'revoke';
+type ExtraLoginOptions = 'organizationSlug';
+/** The official login parameters exactly, plus our optional extras (same arity and optionality). */
+type SameLoginParams<F extends (...args: any[]) => any, G extends (...args: any[]) => any> = [
+  Exact<Omit<NonNullable<Parameters<F>[0]>, ExtraLoginOptions>, NonNullable<Parameters<G>[0]>>,
+  Equal<Pick<NonNullable<Parameters<F>[0]>, ExtraLoginOptions>, { organizationSlug?: string }>,
+  Equal<Parameters<F>['length'], Parameters<G>['length']>,
+  Equal<undefined extends Parameters<F>[0] ? true : false, undefined extends Parameters<G>[0] ? true : false>,
+] extends [true, true, true, true]
+  ? true
+  : false;
 // Logins resolve to the SDK itself: ours to our InfisicalSDK, theirs to theirs.
 type ResolvesToSdk<F extends (...args: any[]) => any, SDK> = Equal<Awaited<ReturnType<F>>, SDK>;
 const _auth: [
-  Equal<keyof A[0], keyof A[1]>,
+  Equal<Exclude<keyof A[0], ExtraAuthMembers>, keyof A[1]>,
+  Equal<Extract<keyof A[0], ExtraAuthMembers>, ExtraAuthMembers>,
   Equal<keyof A[0]['awsIamAuth'], keyof A[1]['awsIamAuth']>,
   Equal<keyof A[0]['universalAuth'], keyof A[1]['universalAuth']>,
-  SameParams<A[0]['awsIamAuth']['login'], A[1]['awsIamAuth']['login']>,
+  SameLoginParams<A[0]['awsIamAuth']['login'], A[1]['awsIamAuth']['login']>,
   SameParams<A[0]['awsIamAuth']['renew'], A[1]['awsIamAuth']['renew']>,
-  SameParams<A[0]['universalAuth']['login'], A[1]['universalAuth']['login']>,
+  SameLoginParams<A[0]['universalAuth']['login'], A[1]['universalAuth']['login']>,
   SameParams<A[0]['universalAuth']['renew'], A[1]['universalAuth']['renew']>,
   SameFn<A[0]['getAccessToken'], A[1]['getAccessToken']>,
   SameParams<A[0]['accessToken'], A[1]['accessToken']>,
@@ -297,7 +310,7 @@ const _auth: [
 ] = [
   true, true, true, true, true, true, true, true, true, true,
   true, true, true, true, true, true, true, true, true, true,
-  true,
+  true, true,
 ];
 
 type D = [ReturnType<OurSDK['dynamicSecrets']>, ReturnType<OffSDK['dynamicSecrets']>];

@@ -91,6 +91,14 @@ import type {
   TokenRenewResponse,
   UniversalAuthLoginRequest,
   UniversalAuthLoginResponse,
+  KubernetesAuthLoginOptions,
+  JwtAuthLoginOptions,
+  OidcAuthLoginOptions,
+  LdapAuthLoginOptions,
+  GcpIdTokenAuthLoginOptions,
+  GcpIamAuthLoginOptions,
+  GcpServiceAccountKey,
+  JwtSource,
   UpdateSecretOptions,
   UpdateSecretRequest,
   UpdateSecretResponse,
@@ -169,7 +177,46 @@ export async function auth(sdk: InfisicalSDK): Promise<void> {
   void [before, renewed, aws1, aws2, aws4, token, detached, logins, wire];
 }
 
+// --- logins beyond @infisical/sdk (issue #13) ----------------------------------
 
+export async function moreLogins(sdk: InfisicalSDK): Promise<void> {
+  const withOrg: InfisicalSDK = await sdk.auth().universalAuth.login({ clientId: 'id', clientSecret: 's', organizationSlug: 'acme' });
+  const awsOrg: InfisicalSDK = await sdk.auth().awsIamAuth.login({ identityId: 'i', organizationSlug: 'acme' });
+
+  const k8sDefault: InfisicalSDK = await sdk.auth().kubernetesAuth.login();
+  const k8sOptions: KubernetesAuthLoginOptions = { identityId: 'i', serviceAccountTokenPath: '/var/run/token', organizationSlug: 'acme' };
+  const k8s: InfisicalSDK = await sdk.auth().kubernetesAuth.login(k8sOptions);
+  const k8sToken: InfisicalSDK = await sdk.auth().kubernetesAuth.login({ serviceAccountToken: 'eyJ...' });
+
+  const fixed: JwtSource = 'eyJ...';
+  const fresh: JwtSource = async () => 'eyJ...';
+  const sync: JwtSource = () => 'eyJ...';
+  const jwtOptions: JwtAuthLoginOptions = { identityId: 'i', jwt: fixed };
+  const jwt: InfisicalSDK = await sdk.auth().jwtAuth.login(jwtOptions);
+  const oidcOptions: OidcAuthLoginOptions = { jwt: fresh, organizationSlug: 'acme' };
+  const oidc: InfisicalSDK = await sdk.auth().oidcAuth.login(oidcOptions);
+  const oidcSync: InfisicalSDK = await sdk.auth().oidcAuth.login({ identityId: 'i', jwt: sync });
+
+  const ldapOptions: LdapAuthLoginOptions = { identityId: 'i', username: 'u', password: 'p' };
+  const ldap: InfisicalSDK = await sdk.auth().ldapAuth.login(ldapOptions);
+
+  const gceOptions: GcpIdTokenAuthLoginOptions = { identityId: 'i', metadataUrl: 'http://127.0.0.1:8080' };
+  const gce: InfisicalSDK = await sdk.auth().gcpIdTokenAuth.login(gceOptions);
+  const gceDefault: InfisicalSDK = await sdk.auth().gcpIdTokenAuth.login();
+
+  const key: GcpServiceAccountKey = { type: 'service_account', client_email: 'a@p.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----', private_key_id: 'k', project_id: 'p' };
+  const iamOptions: GcpIamAuthLoginOptions = { identityId: 'i', serviceAccountKey: key };
+  const iam: InfisicalSDK = await sdk.auth().gcpIamAuth.login(iamOptions);
+  const iamFile: InfisicalSDK = await sdk.auth().gcpIamAuth.login({ serviceAccountKeyFilePath: '/keys/sa.json' });
+  const iamText: InfisicalSDK = await sdk.auth().gcpIamAuth.login({ serviceAccountKey: '{"client_email":"..."}' });
+
+  const renewed: InfisicalSDK = await sdk.auth().kubernetesAuth.renew();
+  const revoked: InfisicalSDK = await sdk.auth().revoke();
+  const { revoke, jwtAuth } = sdk.auth();
+  const detached: Array<() => Promise<InfisicalSDK>> = [revoke, jwtAuth.renew, () => jwtAuth.login({ jwt: 'x' })];
+
+  void [withOrg, awsOrg, k8sDefault, k8s, k8sToken, jwt, oidc, oidcSync, ldap, gce, gceDefault, iam, iamFile, iamText, renewed, revoked, detached];
+}
 // Cloud logins (not in @infisical/sdk): each resolves to the SDK and renews like the others.
 export async function cloudLogins(sdk: InfisicalSDK): Promise<InfisicalSDK[]> {
   const azure: AzureAuthLoginOptions = { identityId: 'id', resource: 'https://management.azure.com/', clientId: 'user-assigned', imdsEndpoint: 'http://127.0.0.1:1', organizationSlug: 'org' };
@@ -196,6 +243,7 @@ export async function cloudLogins(sdk: InfisicalSDK): Promise<InfisicalSDK[]> {
     await aliCloudAuth.renew(),
   ];
 }
+
 // --- secrets ----------------------------------------------------------------
 
 export async function secrets(sdk: InfisicalSDK): Promise<void> {

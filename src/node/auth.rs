@@ -132,9 +132,11 @@ fn login_computed(call: Call, core: &Arc<InfisicalClient>, read: ReadLogin) -> n
 }
 
 /// The logins of `client::logins`, under their public names.
-const COMPUTED_LOGINS: [(&str, ReadLogin); 7] = [
+const COMPUTED_LOGINS: [(&str, ReadLogin); 9] = [
     ("aliCloudAuth", logins::alicloud_auth),
     ("azureAuth", logins::azure_auth),
+    ("gcpIamAuth", logins::gcp_iam_auth),
+    ("gcpIdTokenAuth", logins::gcp_id_token_auth),
     ("jwtAuth", logins::jwt_auth),
     ("kubernetesAuth", logins::kubernetes_auth),
     ("ldapAuth", logins::ldap_auth),

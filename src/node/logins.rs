@@ -16,6 +16,8 @@ use super::js_callback::JsJwtFunction;
 use crate::client::logins::alicloud::{self, AliCloudAuth, AliCloudAuthOptions};
 use crate::client::logins::azure::{self, AzureAuth, AzureAuthOptions};
 use crate::client::logins::oci::{self, OciAuth, OciAuthOptions};
+use crate::client::logins::gcp_iam::{self, GcpIamAuth, GcpIamAuthOptions};
+use crate::client::logins::gcp_id_token::{self, GcpIdTokenAuth, GcpIdTokenAuthOptions};
 use crate::client::logins::jwt::{FixedJwt, JwtAuth, JwtAuthOptions, JwtFlavour, JwtProvider};
 use crate::client::logins::kubernetes::{self, KubernetesAuth, KubernetesAuthOptions};
 use crate::client::logins::ldap::{self, LdapAuth, LdapAuthOptions};
@@ -176,4 +178,37 @@ pub fn alicloud_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn Credenti
         organization_slug: o.opt_str("organizationSlug")?,
     };
     Ok(Arc::new(AliCloudAuth::new(options, &env)?))
+}
+
+pub fn gcp_id_token_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn CredentialSource>> {
+    let json = options_json(call)?;
+    let args = Args::parse(gcp_id_token::LABEL, json.expose())?;
+    let o = args.object(0, "options", false)?;
+    let options = GcpIdTokenAuthOptions {
+        identity_id: o.opt_str("identityId")?,
+        metadata_url: o.opt_str("metadataUrl")?,
+        organization_slug: o.opt_str("organizationSlug")?,
+    };
+    Ok(Arc::new(GcpIdTokenAuth::new(options, &env)?))
+}
+
+pub fn gcp_iam_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn CredentialSource>> {
+    let json = options_json(call)?;
+    let args = Args::parse(gcp_iam::LABEL, json.expose())?;
+    let o = args.object(0, "options", false)?;
+    // The key file's content: its JSON text, or the parsed object (serialized back).
+    let service_account_key = match o.opt_str("serviceAccountKey") {
+        Ok(text) => text.map(SecretString::new),
+        Err(_) => match o.opt_object("serviceAccountKey") {
+            Ok(object) => object.map(|key| SecretString::new(key.to_string())),
+            Err(_) => return Err(o.invalid("serviceAccountKey", "an object (the key file's JSON) or its text")),
+        },
+    };
+    let options = GcpIamAuthOptions {
+        identity_id: o.opt_str("identityId")?,
+        service_account_key_file_path: o.opt_str("serviceAccountKeyFilePath")?,
+        service_account_key,
+        organization_slug: o.opt_str("organizationSlug")?,
+    };
+    Ok(Arc::new(GcpIamAuth::new(options, &env)?))
 }

@@ -21,6 +21,10 @@ export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
     await sdk.auth().azureAuth.login({ resource: 'r', imdsUrl: 'http://x' }), // error TS2353
     (await sdk.kms().encryption().encrypt({ keyId: 'k', plaintext: 'aGk=' })).ciphertext, // error TS2339
     await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' }), // error TS2322
+    await sdk.auth().jwtAuth.login({ identityId: 'i' }), // error TS2345
+    await sdk.auth().oidcAuth.login({ jwt: () => 42 }), // error TS2322
+    await sdk.auth().ldapAuth.login({ username: 'u' }), // error TS2345
+    await sdk.auth().kubernetesAuth.login({ serviceAccountTokenFile: '/t' }), // error TS2561
     SecretsClient,
   ];
 }

@@ -95,6 +95,7 @@ pub fn reads_env(name: &str) -> bool {
         || ldap::reads_env(name)
         || gcp_id_token::reads_env(name)
         || gcp_iam::reads_env(name)
+        || name == gcp_id_token::IDENTITY_ID_ENV
         || azure::reads_env(name)
         || oci::reads_env(name)
 }
