@@ -22,7 +22,7 @@ const { seedSecret, readWithCurrentToken, withEnv, requestsTo } = require('./hel
 
 const LOGIN = '/api/v1/auth/azure-auth/login';
 // Every variable that could pick a token source or an identity: the tests set their own.
-const AZURE_VARS = ['AZURE_*', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_*', 'INFISICAL_AZURE_*'];
+const AZURE_VARS = ['AZURE_*', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_*', 'INFISICAL_AZURE_*', 'INFISICAL_MACHINE_IDENTITY_ID'];
 
 let server;
 let fake;

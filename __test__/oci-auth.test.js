@@ -165,13 +165,13 @@ describe('auth().ociAuth.login', () => {
   });
 
   test('identityId falls back to INFISICAL_OCI_AUTH_IDENTITY_ID; bad options are clear errors and send nothing', async () => {
-    await withEnv({ INFISICAL_OCI_AUTH_IDENTITY_ID: DEFAULTS.ociIdentityId }, ['INFISICAL_*'], async () => {
+    await withEnv({ INFISICAL_OCI_AUTH_IDENTITY_ID: DEFAULTS.ociIdentityId }, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().ociAuth.login(ociOptions({ identityId: undefined }));
       assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.ociIdentityId);
     });
     server.clearRequests();
-    await withEnv({}, ['INFISICAL_*'], async () => {
+    await withEnv({}, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const noId = await rejection(sdk.auth().ociAuth.login(ociOptions({ identityId: undefined })));
       assert.match(noId.message, /"identityId" option or set INFISICAL_OCI_AUTH_IDENTITY_ID or INFISICAL_MACHINE_IDENTITY_ID/);
