@@ -21,7 +21,7 @@ use super::super::process_env::ProcessEnv;
 use super::super::secret_string::SecretString;
 use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
 
-pub const LABEL: &str = "auth().aliCloudAuth.login(options)";
+pub const LABEL: &str = super::super::calls::label::ALICLOUD_AUTH_LOGIN;
 const ROUTE: &str = "/api/v1/auth/alicloud-auth/login";
 
 /// The options as the caller gave them.

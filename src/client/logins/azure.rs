@@ -21,7 +21,7 @@ use super::super::secret_string::SecretString;
 use super::metadata::{MetadataClient, MetadataRequest};
 use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
 
-pub const LABEL: &str = "auth().azureAuth.login(options)";
+pub const LABEL: &str = super::super::calls::label::AZURE_AUTH_LOGIN;
 const ROUTE: &str = "/api/v1/auth/azure-auth/login";
 /// The official SDKs' default resource (the Azure Resource Manager audience).
 pub const DEFAULT_RESOURCE: &str = "https://management.azure.com/";

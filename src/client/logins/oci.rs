@@ -18,7 +18,7 @@ use super::super::process_env::ProcessEnv;
 use super::super::secret_string::SecretString;
 use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
 
-pub const LABEL: &str = "auth().ociAuth.login(options)";
+pub const LABEL: &str = super::super::calls::label::OCI_AUTH_LOGIN;
 const ROUTE: &str = "/api/v1/auth/oci-auth/login";
 /// The Go SDK's identity id fallback for OCI logins.
 pub const IDENTITY_ID_ENV: &str = "INFISICAL_OCI_AUTH_IDENTITY_ID";
