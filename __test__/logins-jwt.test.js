@@ -170,3 +170,15 @@ test('oidcAuth falls back to INFISICAL_OIDC_AUTH_IDENTITY_ID, jwtAuth to INFISIC
   assert.equal(sentTo(server, JWT_ROUTE)[0].json.identityId, jwt.identityId);
   await assertTokenUsed(server, sdk);
 });
+
+test('a process whose SDK keeps a jwt function for re-logins still exits by itself', async () => {
+  const { execFile } = require('node:child_process');
+  const path = require('node:path');
+  const child = path.join(__dirname, 'helpers', 'jwt-login-child.js');
+  const { error, stdout } = await new Promise((resolve) => {
+    // The timeout only ends a hung child, so the test fails instead of hanging.
+    execFile(process.execPath, [child], { cwd: path.join(__dirname, '..'), timeout: 60000 }, (err, out) => resolve({ error: err, stdout: out }));
+  });
+  assert.equal(error, null, `the child did not exit by itself: ${error && error.message}`);
+  assert.equal(stdout, 'postgres://one\n');
+});

@@ -131,8 +131,8 @@ fn login_computed(call: Call, core: &Arc<InfisicalClient>, read: ReadLogin) -> n
     adopt_when_done(&call, core, async move { c.computed_login(source?).await.map(SecretString::new) })
 }
 
-/// The logins of `client::logins`, under their public names.
-const COMPUTED_LOGINS: [(&str, ReadLogin); 9] = [
+/// The logins of `client::logins`, under their public names (a new login: one row here).
+const COMPUTED_LOGINS: &[(&str, ReadLogin)] = &[
     ("aliCloudAuth", logins::alicloud_auth),
     ("azureAuth", logins::azure_auth),
     ("gcpIamAuth", logins::gcp_iam_auth),
@@ -206,7 +206,7 @@ fn auth_client(
         js::set(env, group, "renew", renew)?;
         js::set(env, client, name, group)?;
     }
-    for (name, read) in COMPUTED_LOGINS {
+    for &(name, read) in COMPUTED_LOGINS {
         let c = core.clone();
         let login = js::function(env, "login", 1, move |call| login_computed(call, &c, read))?;
         let group = js::object(env)?;

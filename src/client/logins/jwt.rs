@@ -58,6 +58,10 @@ impl JwtFlavour {
     }
 }
 
+/// How long a login waits for the `jwt` function: a promise that never
+/// settles must not hold a re-login (and every call waiting on it) forever.
+pub const JWT_FUNCTION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Makes a JWT at every login (the binding implements it with a JavaScript
 /// function called on the JavaScript thread).
 pub trait JwtProvider: Send + Sync {
@@ -101,7 +105,13 @@ impl CredentialSource for JwtAuth {
 
     fn login_request<'a>(&'a self, _context: &'a LoginContext<'a>) -> BoxFuture<'a, SdkResult<LoginRequest>> {
         async move {
-            let jwt = self.jwt.jwt().await?;
+            let jwt = tokio::time::timeout(JWT_FUNCTION_TIMEOUT, self.jwt.jwt()).await.map_err(|_| {
+                SdkError::sdk(format!(
+                    "Option \"jwt\" of {}: the function's promise did not settle within {} s",
+                    self.flavour.label(),
+                    JWT_FUNCTION_TIMEOUT.as_secs()
+                ))
+            })??;
             if jwt.expose().trim().is_empty() {
                 return Err(SdkError::sdk(format!(
                     "Option \"jwt\" of {} gave an empty string",
@@ -130,6 +140,23 @@ mod tests {
             let n = self.0.fetch_add(1, Ordering::SeqCst);
             async move { Ok(SecretString::new(format!("jwt-{n}"))) }.boxed()
         }
+    }
+
+    struct Never;
+
+    impl JwtProvider for Never {
+        fn jwt(&self) -> BoxFuture<'_, SdkResult<SecretString>> {
+            futures_util::future::pending().boxed()
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_function_that_never_settles_ends_the_login() {
+        let options = JwtAuthOptions { identity_id: Some("i".into()), jwt: Arc::new(Never), organization_slug: None };
+        let auth = JwtAuth::new(JwtFlavour::Jwt, options, &ProcessEnv::default()).unwrap();
+        let metadata = MetadataClient::new(Vec::new(), None);
+        let e = auth.login_request(&LoginContext { metadata: &metadata }).await.err().unwrap().to_string();
+        assert_eq!(e, "Option \"jwt\" of auth().jwtAuth.login(options): the function's promise did not settle within 60 s");
     }
 
     #[tokio::test]
