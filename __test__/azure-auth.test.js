@@ -194,6 +194,7 @@ describe('auth().azureAuth.login', () => {
       const logins = requestsTo(server, LOGIN);
       assert.equal(logins.length, 2);
       assert.equal(logins[1].headers.authorization, undefined, 'the re-login does not carry the refused token');
+      assert.ok(fake.requests.every((r) => r.headers.authorization === undefined), 'no Infisical token ever reaches IMDS');
     });
   });
 
