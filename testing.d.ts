@@ -187,6 +187,8 @@ export interface InfisicalTestServer {
   addGcpIdentity(options?: LoginIdentityOptions & { type?: 'gce' | 'iam'; allowedServiceAccounts?: string }): { identityId: string };
   /** A Google-signed ID token, as the GCE metadata server hands out (`audience` = the identity id). */
   googleIdToken(options: { audience: string; email?: string; expiresIn?: number }): string;
+  /** Makes the server know an existing key file (the public half of its `private_key`), as Google publishes it. */
+  addGcpServiceAccountKey(key: { client_email: string; private_key_id: string; private_key: string }): void;
   /** A new service-account key file (as JSON) whose public half the server knows, as Google publishes it. */
   createGcpServiceAccountKey(options?: { email?: string; projectId?: string }): { type: 'service_account'; project_id: string; private_key_id: string; private_key: string; client_email: string; client_id: string; token_uri: string };
   /** Azure auth: tokens of `tenantId` (default `DEFAULTS.azureTenantId`) for `resource` (default `https://management.azure.com/`); `allowedServicePrincipalIds` comma-separated. */

@@ -214,6 +214,7 @@ async function startInfisical(options = {}) {
     addGcpIdentity: (opts) => raw.addGcpIdentity(opts),
     googleIdToken: (opts) => raw.googleIdToken(opts),
     createGcpServiceAccountKey: (opts) => raw.createGcpServiceAccountKey(opts),
+    addGcpServiceAccountKey: (key) => raw.addGcpServiceAccountKey(key),
     // Cloud logins (testing/server/README.md, "Cloud logins"): a fake Entra tenant, OCI users'
     // API keys and Alibaba Cloud AccessKey pairs, checked as the clouds check them.
     addAzureIdentity: (opts) => raw.addAzureIdentity(opts),

@@ -139,6 +139,15 @@ describe('gcpIamAuth', () => {
     await assertTokenUsed(server, sdk);
   });
 
+  test('a key the server learns with addGcpServiceAccountKey is accepted', async () => {
+    const { createJwtIssuer } = require('infisical-sdk-native/testing');
+    const own = { ...key, private_key_id: 'my-own-kid', private_key: createJwtIssuer().privateKeyPem };
+    await rejection(sdk.auth().gcpIamAuth.login({ identityId, serviceAccountKey: own }));
+    server.addGcpServiceAccountKey(own);
+    await sdk.auth().gcpIamAuth.login({ identityId, serviceAccountKey: own });
+    await assertTokenUsed(server, sdk);
+  });
+
   test('the key may be given as the parsed object or its text', async () => {
     await sdk.auth().gcpIamAuth.login({ identityId, serviceAccountKey: key });
     await assertTokenUsed(server, sdk);

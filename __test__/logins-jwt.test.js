@@ -182,3 +182,37 @@ test('a process whose SDK keeps a jwt function for re-logins still exits by itse
   assert.equal(error, null, `the child did not exit by itself: ${error && error.message}`);
   assert.equal(stdout, 'postgres://one\n');
 });
+
+test('inside a worker thread, a re-login calls the jwt function on the worker, and the worker exits', async () => {
+  const { Worker } = require('node:worker_threads');
+  const path = require('node:path');
+  const root = path.resolve(__dirname, '..');
+  const worker = new Worker(
+    `
+    const { parentPort } = require('node:worker_threads');
+    const { InfisicalSDK } = require(${JSON.stringify(root)});
+    const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
+    (async () => {
+      const server = await startServer({ log: false });
+      server.setSecret(DEFAULTS.projectId, 'dev', '/', 'DB_URL', 'postgres://one');
+      const identityId = server.addOidcIdentity({}).identityId;
+      const sdk = new InfisicalSDK({ siteUrl: server.url });
+      let calls = 0;
+      await sdk.auth().oidcAuth.login({ identityId, jwt: async () => { calls += 1; return server.oidcToken({ sub: 's' }); } });
+      server.expireToken(sdk.auth().getAccessToken());
+      const secret = await sdk.secrets().getSecret({ projectId: DEFAULTS.projectId, environment: 'dev', secretName: 'DB_URL' });
+      await server.close();
+      parentPort.postMessage({ value: secret.secretValue, calls });
+    })().catch((e) => parentPort.postMessage({ error: String(e && e.message) }));
+    `,
+    { eval: true },
+  );
+  const messages = [];
+  worker.on('message', (m) => messages.push(m));
+  const code = await new Promise((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', resolve);
+  });
+  assert.equal(code, 0);
+  assert.deepEqual(messages, [{ value: 'postgres://one', calls: 2 }]);
+});

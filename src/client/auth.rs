@@ -249,7 +249,8 @@ impl InfisicalClient {
                 }
             }
             LoginMethod::AwsIam { identity_id, aws, organization_slug } => {
-                let http = self.transport().http()?;
+                // Instance metadata goes through the credential-source client, not Infisical's.
+                let http = self.metadata_client().http()?;
                 let region = aws.region(http).await?;
                 let signed = aws.sign_get_caller_identity(&region).await?;
                 let mut body = Map::new();

@@ -267,6 +267,14 @@ async function startServer(options = {}) {
      * A new GCP service-account key file (JSON object as Google issues it) whose public half
      * the server knows, as Google publishes it for the service account.
      */
+    /** Makes the server know an existing key file (its public half, from `private_key`), as Google publishes it. */
+    addGcpServiceAccountKey(key) {
+      if (!key || typeof key.client_email !== 'string' || typeof key.private_key_id !== 'string' || typeof key.private_key !== 'string') {
+        throw new TypeError('addGcpServiceAccountKey: expected a service-account key file ({ client_email, private_key_id, private_key })');
+      }
+      const { publicKeyPem } = rs256.createIssuer({ privateKeyPem: key.private_key });
+      state.registerGcpServiceAccountKey(key.client_email, key.private_key_id, publicKeyPem);
+    },
     createGcpServiceAccountKey({ email = 'app@test-project.iam.gserviceaccount.com', projectId = 'test-project' } = {}) {
       const kid = require('node:crypto').randomBytes(20).toString('hex');
       const issuer = rs256.createIssuer({ kid });
@@ -312,13 +320,14 @@ async function startServer(options = {}) {
     issueToken(identityId = server.identity.identityId, overrides = {}) {
       const identity = state.identities.get(identityId);
       if (!identity) throw new Error(`unknown identity ${identityId}`);
-      const [method, methodConfig] = identity.ua
+      // The identity's first login method (universal auth, AWS, then the others) sets the TTLs.
+      const [method, base] = identity.ua
         ? ['universal-auth', identity.ua]
         : identity.aws
           ? ['aws-auth', identity.aws]
-          : Object.entries(identity.logins || {}).map(([m, c]) => [`${m.toLowerCase()}-auth`, c])[0] || [];
-      if (!method) throw new Error(`identity ${identityId} has no login method`);
-      return state.issueToken(identity, method, { ...methodConfig, ...overrides }).accessToken;
+          : Object.entries(identity.logins || {}).map(([name, config]) => [`${name.toLowerCase()}-auth`, config])[0] || [];
+      if (!base) throw new Error(`identity ${identityId} has no login method`);
+      return state.issueToken(identity, method, { ...base, ...overrides }).accessToken;
     },
     /** Makes the next uses of `token` fail like an expired JWT (403 TokenError). */
     expireToken: (token) => state.expireToken(token),

@@ -48,7 +48,9 @@ impl MetadataClient {
         }
     }
 
-    fn http(&self) -> SdkResult<&reqwest::Client> {
+    /// The underlying client, for a credential source with its own request
+    /// logic (the AWS region lookup through IMDSv2).
+    pub fn http(&self) -> SdkResult<&reqwest::Client> {
         self.http
             .get_or_init(|| tls::build_http_client(self.timeout, &self.extra_roots, self.extra_ca_certs_file.as_deref()))
             .as_ref()

@@ -7,6 +7,18 @@
 //! asks it again on every re-login, so a rotated token file is read again
 //! and a JavaScript callback is called again; `auth.rs` needs no change per
 //! method.
+//!
+//! Adding a login:
+//! 1. `logins/<method>.rs`: its options, `new(options, &ProcessEnv)` (checks
+//!    and the identity-id fallback, see `identity_id`), and `CredentialSource`
+//!    (cloud calls through `context.metadata`, never the Infisical transport;
+//!    the body through `login_body`, which adds `organizationSlug`);
+//! 2. here: `pub mod <method>;` and its variables in `reads_env`;
+//! 3. `src/node/logins.rs`: a reader of its JavaScript options, and one row in
+//!    `COMPUTED_LOGINS` (`src/node/auth.rs`);
+//! 4. the test server's route (`testing/server/routes/logins.js`) and identity
+//!    (`state.addLoginIdentity`), `index.d.ts`, and the method's name in
+//!    `ExtraAuthMembers` of `__test__/types/parity.ts`.
 
 pub mod alicloud;
 pub mod azure;
