@@ -567,6 +567,62 @@ export interface GcpIamAuthLoginOptions extends MachineIdentityLoginOptions {
     serviceAccountKey?: GcpServiceAccountKey | string;
 }
 
+/**
+ * Options of `auth().azureAuth.login()`: an Entra access token for `resource`, from the first
+ * source found: AKS workload identity (`AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and an existing
+ * `AZURE_FEDERATED_TOKEN_FILE`, exchanged at `AZURE_AUTHORITY_HOST`, default
+ * `https://login.microsoftonline.com/`; the file is read again at every login), then the App
+ * Service / Functions identity endpoint (`IDENTITY_ENDPOINT` and `IDENTITY_HEADER`), then the
+ * instance metadata service (IMDS).
+ */
+export interface AzureAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_AZURE_AUTH_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    /** The resource (audience) the identity is configured with. Default: `https://management.azure.com/`. */
+    resource?: string;
+    /** The client id of a user-assigned managed identity (hosts with several; workload identity: instead of `AZURE_CLIENT_ID`). */
+    clientId?: string;
+    /** The IMDS base URL. Default: `INFISICAL_AZURE_IMDS_ENDPOINT`, then `http://169.254.169.254`. */
+    imdsEndpoint?: string;
+}
+
+/**
+ * Options of `auth().ociAuth.login()`: an OCI API signing key. The SDK signs OCI's GetUser
+ * request and Infisical replays it; the SDK itself never calls Oracle Cloud.
+ */
+export interface OciAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_OCI_AUTH_IDENTITY_ID`, then `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    /** The OCID of the user the API key belongs to. */
+    userOcid: string;
+    /** The OCID of the tenancy. */
+    tenancyOcid: string;
+    /** The API key's fingerprint (`aa:bb:...`, as the OCI console shows it). */
+    fingerprint: string;
+    /**
+     * The RSA private key, PEM: PKCS#8 (`BEGIN PRIVATE KEY`), PKCS#1 (`BEGIN RSA PRIVATE KEY`) or
+     * encrypted PKCS#8 (`BEGIN ENCRYPTED PRIVATE KEY`, with `passphrase`). Legacy encrypted PEM
+     * (`Proc-Type: 4,ENCRYPTED`) is refused: convert it with `openssl pkcs8 -topk8`.
+     */
+    privateKey: string;
+    /** The passphrase of an encrypted `privateKey`. */
+    passphrase?: string;
+    /** The region, e.g. `us-ashburn-1` (the request goes to `identity.{region}.oraclecloud.com`). */
+    region: string;
+}
+
+/**
+ * Options of `auth().aliCloudAuth.login()`: a RAM user's AccessKey pair (the login route has no
+ * security-token field, so STS temporary credentials cannot be used). The SDK signs STS's
+ * GetCallerIdentity call and Infisical replays it; the secret itself is never sent.
+ */
+export interface AliCloudAuthLoginOptions extends MachineIdentityLoginOptions {
+    /** Default: `INFISICAL_MACHINE_IDENTITY_ID`. */
+    identityId?: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+}
+
 // ---------------------------------------------------------------------------
 // Dynamic secrets
 // ---------------------------------------------------------------------------
@@ -1496,6 +1552,21 @@ declare class AuthClient {
     /** Not in @infisical/sdk. GCP IAM auth: a JWT signed with a service-account key. */
     gcpIamAuth: {
         login: (options?: GcpIamAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. Azure auth: a managed identity's or workload identity's Entra token. */
+    azureAuth: {
+        login: (options?: AzureAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. OCI auth: a request signed with an OCI API key. */
+    ociAuth: {
+        login: (options: OciAuthLoginOptions) => Promise<InfisicalSDK>;
+        renew: () => Promise<InfisicalSDK>;
+    };
+    /** Not in @infisical/sdk. Alibaba Cloud auth: an STS call signed with a RAM AccessKey pair. */
+    aliCloudAuth: {
+        login: (options: AliCloudAuthLoginOptions) => Promise<InfisicalSDK>;
         renew: () => Promise<InfisicalSDK>;
     };
     /**

@@ -191,6 +191,20 @@ export interface InfisicalTestServer {
   addGcpServiceAccountKey(key: { client_email: string; private_key_id: string; private_key: string }): void;
   /** A new service-account key file (as JSON) whose public half the server knows, as Google publishes it. */
   createGcpServiceAccountKey(options?: { email?: string; projectId?: string }): { type: 'service_account'; project_id: string; private_key_id: string; private_key: string; client_email: string; client_id: string; token_uri: string };
+  /** Azure auth: tokens of `tenantId` (default `DEFAULTS.azureTenantId`) for `resource` (default `https://management.azure.com/`); `allowedServicePrincipalIds` comma-separated. */
+  addAzureIdentity(options?: LoginIdentityOptions & { tenantId?: string; resource?: string; allowedServicePrincipalIds?: string }): { identityId: string };
+  /** An access token of the fake Entra tenant (v1 issuer), as IMDS or Entra would hand it out; serve it from your own fake IMDS. */
+  signAzureToken(options?: { tenantId?: string; audience?: string; oid?: string; expiresIn?: number; claims?: Record<string, unknown> }): string;
+  /** OCI auth: users of `tenancyOcid` (default `DEFAULTS.ociTenancyOcid`); `allowedUsernames` comma-separated. */
+  addOciIdentity(options?: LoginIdentityOptions & { tenancyOcid?: string; allowedUsernames?: string }): { identityId: string };
+  /** An OCI user and its API public key (PEM); returns it with the key's fingerprint. */
+  addOciUser(options: { userOcid: string; tenancyOcid?: string; name?: string; publicKey: string }): { userOcid: string; tenancyOcid: string; name: string; fingerprint: string };
+  /** The seeded OCI user, with its API private key (PKCS#8 PEM, made on first use): what `ociAuth.login` needs. */
+  readonly ociUser: { userOcid: string; tenancyOcid: string; name: string; fingerprint: string; privateKey: string };
+  /** Alibaba Cloud auth; `allowedArns` comma-separated. */
+  addAliCloudIdentity(options?: LoginIdentityOptions & { allowedArns?: string }): { identityId: string };
+  /** Another AccessKey pair the fake STS accepts, and the ARN it answers for it. */
+  addAliCloudKey(options: { accessKeyId: string; accessKeySecret: string; arn: string }): void;
 
   close(): Promise<void>;
 }
@@ -244,6 +258,19 @@ export declare const DEFAULTS: {
   readonly awsIdentityId: string;
   readonly awsAccessKeyId: string;
   readonly awsSecretAccessKey: string;
+  readonly azureIdentityId: string;
+  readonly azureTenantId: string;
+  readonly azureResource: string;
+  readonly azureServicePrincipalId: string;
+  readonly ociIdentityId: string;
+  readonly ociTenancyOcid: string;
+  readonly ociUserOcid: string;
+  readonly ociUsername: string;
+  readonly ociRegion: string;
+  readonly aliCloudIdentityId: string;
+  readonly aliCloudAccessKeyId: string;
+  readonly aliCloudAccessKeySecret: string;
+  readonly aliCloudArn: string;
   readonly projectId: string;
   readonly projectSlug: string;
   readonly projectName: string;

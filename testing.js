@@ -215,6 +215,17 @@ async function startInfisical(options = {}) {
     googleIdToken: (opts) => raw.googleIdToken(opts),
     createGcpServiceAccountKey: (opts) => raw.createGcpServiceAccountKey(opts),
     addGcpServiceAccountKey: (key) => raw.addGcpServiceAccountKey(key),
+    // Cloud logins (testing/server/README.md, "Cloud logins"): a fake Entra tenant, OCI users'
+    // API keys and Alibaba Cloud AccessKey pairs, checked as the clouds check them.
+    addAzureIdentity: (opts) => raw.addAzureIdentity(opts),
+    signAzureToken: (opts) => raw.signAzureToken(opts),
+    addOciIdentity: (opts) => raw.addOciIdentity(opts),
+    addOciUser: (opts) => raw.addOciUser(opts),
+    get ociUser() {
+      return raw.ociUser;
+    },
+    addAliCloudIdentity: (opts) => raw.addAliCloudIdentity(opts),
+    addAliCloudKey: (opts) => raw.addAliCloudKey(opts),
 
     /** Moves the server clock forward: token expiry, max TTLs, leases, rate-limit windows. */
     advanceTime(ms) {

@@ -303,7 +303,7 @@ const _secrets: [
 
 type A = [ReturnType<OurSDK['auth']>, ReturnType<OffSDK['auth']>];
 // Our auth() adds logins (issue #13) and revoke(); every login takes an optional organizationSlug.
-type ExtraAuthMembers = 'kubernetesAuth' | 'jwtAuth' | 'oidcAuth' | 'ldapAuth' | 'gcpIdTokenAuth' | 'gcpIamAuth' | 'revoke';
+type ExtraAuthMembers = 'kubernetesAuth' | 'jwtAuth' | 'oidcAuth' | 'ldapAuth' | 'gcpIdTokenAuth' | 'gcpIamAuth' | 'azureAuth' | 'ociAuth' | 'aliCloudAuth' | 'revoke';
 type ExtraLoginOptions = 'organizationSlug';
 /** The official login parameters exactly, plus our optional extras (same arity and optionality). */
 type SameLoginParams<F extends (...args: any[]) => any, G extends (...args: any[]) => any> = [

@@ -11,6 +11,7 @@ import {
   SqlProviders,
 } from '../..';
 import type {
+  AliCloudAuthLoginOptions,
   ApiResponse,
   BatchCreateSecretItem,
   BatchCreateSecretsOptions,
@@ -30,6 +31,7 @@ import type {
   UpdateFolderOptions,
   AwsIamAuthLoginRequest,
   AwsIamAuthLoginResponse,
+  AzureAuthLoginOptions,
   BaseSecretOptions,
   CreateDynamicSecretLeaseOptions,
   CreateDynamicSecretOptions,
@@ -70,9 +72,9 @@ import type {
   GetSecretOptions,
   GetSecretRequest,
   GetSecretResponse,
-  InviteMemberToProjectOptions,
   InviteMembersRequest,
   InviteMembersResponse,
+  InviteMemberToProjectOptions,
   KmsDecryptDataOptions,
   KmsDecryptDataResponse,
   KmsEncryptDataOptions,
@@ -94,6 +96,7 @@ import type {
   ListSecretsRequest,
   ListSecretsResponse,
   Membership,
+  OciAuthLoginOptions,
   Project,
   RenewDynamicSecretLeaseOptions,
   RenewLeaseRequest,
@@ -259,6 +262,32 @@ export async function moreLogins(sdk: InfisicalSDK): Promise<void> {
   const detached: Array<() => Promise<InfisicalSDK>> = [revoke, jwtAuth.renew, () => jwtAuth.login({ jwt: 'x' })];
 
   void [withOrg, awsOrg, k8sDefault, k8s, k8sToken, jwt, oidc, oidcSync, ldap, gce, gceDefault, iam, iamFile, iamText, renewed, revoked, detached];
+}
+// Cloud logins (not in @infisical/sdk): each resolves to the SDK and renews like the others.
+export async function cloudLogins(sdk: InfisicalSDK): Promise<InfisicalSDK[]> {
+  const azure: AzureAuthLoginOptions = { identityId: 'id', resource: 'https://management.azure.com/', clientId: 'user-assigned', imdsEndpoint: 'http://127.0.0.1:1', organizationSlug: 'org' };
+  const oci: OciAuthLoginOptions = {
+    identityId: 'id',
+    userOcid: 'ocid1.user.oc1..a',
+    tenancyOcid: 'ocid1.tenancy.oc1..b',
+    fingerprint: 'aa:bb',
+    privateKey: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+    passphrase: 'p',
+    region: 'us-ashburn-1',
+  };
+  const aliCloud: AliCloudAuthLoginOptions = { identityId: 'id', accessKeyId: 'LTAI', accessKeySecret: 'secret' };
+  const { azureAuth, ociAuth, aliCloudAuth } = sdk.auth();
+  return [
+    await azureAuth.login(),
+    await azureAuth.login({}),
+    await sdk.auth().azureAuth.login(azure),
+    await sdk.auth().ociAuth.login(oci),
+    await sdk.auth().ociAuth.login({ userOcid: 'u', tenancyOcid: 't', fingerprint: 'f', privateKey: 'k', region: 'r' }),
+    await sdk.auth().aliCloudAuth.login(aliCloud),
+    await azureAuth.renew(),
+    await ociAuth.renew(),
+    await aliCloudAuth.renew(),
+  ];
 }
 
 // --- secrets ----------------------------------------------------------------

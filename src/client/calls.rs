@@ -23,6 +23,9 @@ pub trait Labelled {
 pub mod label {
     pub const UNIVERSAL_AUTH_LOGIN: &str = "auth().universalAuth.login(options)";
     pub const AWS_IAM_AUTH_LOGIN: &str = "auth().awsIamAuth.login(options)";
+    pub const AZURE_AUTH_LOGIN: &str = "auth().azureAuth.login(options)";
+    pub const OCI_AUTH_LOGIN: &str = "auth().ociAuth.login(options)";
+    pub const ALICLOUD_AUTH_LOGIN: &str = "auth().aliCloudAuth.login(options)";
 }
 
 /// Declares, for every call: its label (`impl Call`'s `LABEL` comes from here)

@@ -133,11 +133,14 @@ fn login_computed(call: Call, core: &Arc<InfisicalClient>, read: ReadLogin) -> n
 
 /// The logins of `client::logins`, under their public names (a new login: one row here).
 const COMPUTED_LOGINS: &[(&str, ReadLogin)] = &[
+    ("aliCloudAuth", logins::alicloud_auth),
+    ("azureAuth", logins::azure_auth),
     ("gcpIamAuth", logins::gcp_iam_auth),
     ("gcpIdTokenAuth", logins::gcp_id_token_auth),
     ("jwtAuth", logins::jwt_auth),
     ("kubernetesAuth", logins::kubernetes_auth),
     ("ldapAuth", logins::ldap_auth),
+    ("ociAuth", logins::oci_auth),
     ("oidcAuth", logins::oidc_auth),
 ];
 

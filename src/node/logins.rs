@@ -13,6 +13,9 @@ use super::args::{Args, Opts};
 use super::call::args_json;
 use super::js::Call;
 use super::js_callback::JsJwtFunction;
+use crate::client::logins::alicloud::{self, AliCloudAuth, AliCloudAuthOptions};
+use crate::client::logins::azure::{self, AzureAuth, AzureAuthOptions};
+use crate::client::logins::oci::{self, OciAuth, OciAuthOptions};
 use crate::client::logins::gcp_iam::{self, GcpIamAuth, GcpIamAuthOptions};
 use crate::client::logins::gcp_id_token::{self, GcpIdTokenAuth, GcpIdTokenAuthOptions};
 use crate::client::logins::jwt::{FixedJwt, JwtAuth, JwtAuthOptions, JwtFlavour, JwtProvider};
@@ -131,6 +134,50 @@ fn jwt_function(call: &Call, label: &'static str) -> SdkResult<Option<JsJwtFunct
         return Ok(None);
     }
     JsJwtFunction::new(call.env, jwt.raw(), label).map(Some).map_err(as_error)
+}
+
+pub fn azure_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn CredentialSource>> {
+    let json = options_json(call)?;
+    let args = Args::parse(azure::LABEL, json.expose())?;
+    let o = args.object(0, "options", false)?;
+    let options = AzureAuthOptions {
+        identity_id: o.opt_str("identityId")?,
+        resource: o.opt_str("resource")?,
+        client_id: o.opt_str("clientId")?,
+        imds_endpoint: o.opt_str("imdsEndpoint")?,
+        organization_slug: o.opt_str("organizationSlug")?,
+    };
+    Ok(Arc::new(AzureAuth::new(options, &env)?))
+}
+
+pub fn oci_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn CredentialSource>> {
+    let json = options_json(call)?;
+    let args = Args::parse(oci::LABEL, json.expose())?;
+    let o = args.object(0, "options", true)?;
+    let options = OciAuthOptions {
+        identity_id: o.opt_str("identityId")?,
+        user_ocid: o.req_str("userOcid")?,
+        tenancy_ocid: o.req_str("tenancyOcid")?,
+        fingerprint: o.req_str("fingerprint")?,
+        private_key: SecretString::new(o.req_str("privateKey")?),
+        passphrase: secret_str(&o, "passphrase")?,
+        region: o.req_str("region")?,
+        organization_slug: o.opt_str("organizationSlug")?,
+    };
+    Ok(Arc::new(OciAuth::new(options, &env)?))
+}
+
+pub fn alicloud_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn CredentialSource>> {
+    let json = options_json(call)?;
+    let args = Args::parse(alicloud::LABEL, json.expose())?;
+    let o = args.object(0, "options", true)?;
+    let options = AliCloudAuthOptions {
+        identity_id: o.opt_str("identityId")?,
+        access_key_id: o.req_str("accessKeyId")?,
+        access_key_secret: SecretString::new(o.req_str("accessKeySecret")?),
+        organization_slug: o.opt_str("organizationSlug")?,
+    };
+    Ok(Arc::new(AliCloudAuth::new(options, &env)?))
 }
 
 pub fn gcp_id_token_auth(call: &Call, env: ProcessEnv) -> SdkResult<Arc<dyn CredentialSource>> {

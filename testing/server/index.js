@@ -25,6 +25,7 @@ const rs256 = require('./jwt-rs256');
 const ROUTE_MODULES = [
   require('./routes/auth'),
   require('./routes/logins'),
+  require('./routes/cloud-auth'),
   require('./routes/secrets'),
   require('./routes/folders'),
   require('./routes/projects'),
@@ -288,6 +289,33 @@ async function startServer(options = {}) {
         token_uri: 'https://oauth2.googleapis.com/token',
       };
     },
+    // Logins with a cloud credential (routes/cloud-auth.js); add*Identity as above.
+    /** Azure auth: { tenantId, resource, allowedServicePrincipalIds } (defaults: DEFAULTS.azure*). */
+    addAzureIdentity: ({ tenantId = DEFAULTS.azureTenantId, resource = DEFAULTS.azureResource, ...opts } = {}) =>
+      state.addLoginIdentity('azure', { tenantId, resource, ...opts }),
+    /**
+     * An access token of a fake Entra tenant, as IMDS or Entra hands it out (v1 issuer
+     * https://sts.windows.net/{tenantId}/): `{ tenantId, audience (the resource), oid, expiresIn, claims }`.
+     */
+    signAzureToken({ tenantId = DEFAULTS.azureTenantId, audience = DEFAULTS.azureResource, oid = DEFAULTS.azureServicePrincipalId, expiresIn = 3600, claims = {} } = {}) {
+      const now = state.nowSeconds();
+      return state.issuerFor(`azure:${tenantId}`).sign(
+        { aud: audience, iss: `https://sts.windows.net/${tenantId}/`, nbf: now, oid, sub: oid, tid: tenantId, ver: '1.0', ...claims },
+        { expiresIn, nowSeconds: now },
+      );
+    },
+    /** OCI auth: { tenancyOcid, allowedUsernames } (default tenancy: DEFAULTS.ociTenancyOcid). */
+    addOciIdentity: ({ tenancyOcid = DEFAULTS.ociTenancyOcid, ...opts } = {}) => state.addLoginIdentity('oci', { tenancyOcid, ...opts }),
+    /** An OCI user with an API public key: `{ userOcid, tenancyOcid, name, publicKey }`; returns it with its fingerprint. */
+    addOciUser: (opts) => state.addOciUser(opts),
+    /** The seeded OCI user: `{ userOcid, tenancyOcid, name, fingerprint, privateKey (PKCS#8 PEM), publicKey }` (key made on first use). */
+    get ociUser() {
+      return state.defaultOciUser();
+    },
+    /** Alibaba Cloud auth: { allowedArns } (comma-separated). */
+    addAliCloudIdentity: (opts) => state.addLoginIdentity('aliCloud', opts),
+    /** Another AccessKey pair Alibaba STS accepts: `{ accessKeyId, accessKeySecret, arn }`. */
+    addAliCloudKey: (opts) => state.addAliCloudKey(opts),
     /** Issues an access token directly (no HTTP), for the default identity unless identityId is given. */
     issueToken(identityId = server.identity.identityId, overrides = {}) {
       const identity = state.identities.get(identityId);
@@ -297,7 +325,7 @@ async function startServer(options = {}) {
         ? ['universal-auth', identity.ua]
         : identity.aws
           ? ['aws-auth', identity.aws]
-          : Object.entries(identity.logins || {}).map(([name, config]) => [`${name}-auth`, config])[0] || [];
+          : Object.entries(identity.logins || {}).map(([name, config]) => [`${name.toLowerCase()}-auth`, config])[0] || [];
       if (!base) throw new Error(`identity ${identityId} has no login method`);
       return state.issueToken(identity, method, { ...base, ...overrides }).accessToken;
     },

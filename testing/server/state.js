@@ -12,6 +12,7 @@
 const crypto = require('node:crypto');
 const jwt = require('./jwt');
 const { createIssuer } = require('./jwt-rs256');
+const { ociFingerprint, asPublicKey } = require('./oci-signature');
 
 const DEFAULTS = Object.freeze({
   orgId: '00000000-0000-4000-8000-0000000000f0',
@@ -25,6 +26,22 @@ const DEFAULTS = Object.freeze({
   // the example pair from the AWS documentation. More: startServer({ awsCredentials: [...] }).
   awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
   awsSecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  // azure-auth: a fake Entra tenant whose tokens (server.signAzureToken) the server verifies.
+  azureIdentityId: '00000000-0000-0000-0000-00000000cccc',
+  azureTenantId: '00000000-0000-4000-8000-0000000a2e01',
+  azureResource: 'https://management.azure.com/',
+  azureServicePrincipalId: '00000000-0000-4000-8000-0000000a2e02',
+  // oci-auth: a user whose API key (server.ociUser, generated on first use) signs the request.
+  ociIdentityId: '00000000-0000-0000-0000-00000000dddd',
+  ociTenancyOcid: 'ocid1.tenancy.oc1..aaaaaaaatesttenancy',
+  ociUserOcid: 'ocid1.user.oc1..aaaaaaaatestuser',
+  ociUsername: 'test-user',
+  ociRegion: 'us-ashburn-1',
+  // alicloud-auth: the AccessKey pair STS would accept, and the ARN it answers with.
+  aliCloudIdentityId: '00000000-0000-0000-0000-00000000eeee',
+  aliCloudAccessKeyId: 'LTAI5tTestAccessKeyId',
+  aliCloudAccessKeySecret: 'TestAliCloudAccessKeySecret0123',
+  aliCloudArn: 'acs:ram::1234567890123456:user/test-user',
   projectId: '11111111-1111-1111-1111-111111111111',
   projectSlug: 'test-project',
   projectName: 'Test Project',
@@ -54,6 +71,9 @@ class State {
     this.frozenAt = null; // survives reset(): see freezeClock()
     // AWS key pairs STS would accept (aws-auth logins are checked against them)
     this.awsKeys = [{ accessKeyId: DEFAULTS.awsAccessKeyId, secretAccessKey: DEFAULTS.awsSecretAccessKey }, ...(options.awsCredentials || [])];
+    // Cloud credentials the fake clouds accept; like awsKeys they survive reset() (keys are slow to make).
+    this.ociUsers = new Map(); // userOcid -> { userOcid, tenancyOcid, name, publicKey, fingerprint }
+    this.aliCloudKeys = [{ accessKeyId: DEFAULTS.aliCloudAccessKeyId, accessKeySecret: DEFAULTS.aliCloudAccessKeySecret, arn: DEFAULTS.aliCloudArn }];
     this.reset();
   }
 
@@ -72,6 +92,7 @@ class State {
     this.kmsKeys = new Map(); // id -> key
     this.users = new Map(); // username -> user (created by membership invites)
     this.lastAwsLogin = undefined;
+    this.aliCloudNonces = new Map(); // SignatureNonce -> expiry (ms): STS refuses a nonce seen before
     this.seed();
   }
 
@@ -110,6 +131,9 @@ class State {
       ...identity,
     });
     this.addAwsIdentity({ identityId: o.awsIdentityId || DEFAULTS.awsIdentityId });
+    this.addLoginIdentity('azure', { identityId: DEFAULTS.azureIdentityId, tenantId: DEFAULTS.azureTenantId, resource: DEFAULTS.azureResource });
+    this.addLoginIdentity('oci', { identityId: DEFAULTS.ociIdentityId, tenancyOcid: DEFAULTS.ociTenancyOcid });
+    this.addLoginIdentity('aliCloud', { identityId: DEFAULTS.aliCloudIdentityId });
     const project = this.createProject({
       id: o.projectId || DEFAULTS.projectId,
       slug: o.projectSlug || DEFAULTS.projectSlug,
@@ -176,6 +200,30 @@ class State {
     const identity = this._identity(identityId || this.newId(), name);
     identity.aws = { accessTokenTTL, accessTokenMaxTTL, accessTokenNumUsesLimit, accessTokenPeriod };
     return identity;
+  }
+
+  // An OCI user with an API public key (PEM or KeyObject); returns the user with its fingerprint.
+  addOciUser({ userOcid, tenancyOcid = DEFAULTS.ociTenancyOcid, name, publicKey }) {
+    if (!userOcid || !publicKey) throw new Error('addOciUser needs userOcid and publicKey');
+    const user = { userOcid, tenancyOcid, name: name || userOcid, publicKey: asPublicKey(publicKey), fingerprint: ociFingerprint(publicKey) };
+    this.ociUsers.set(userOcid, user);
+    return user;
+  }
+
+  // The seeded OCI user and its private key, made on first use.
+  defaultOciUser() {
+    if (!this.defaultOciKey) {
+      const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+      this.defaultOciKey = privateKey.export({ type: 'pkcs8', format: 'pem' });
+      this.addOciUser({ userOcid: DEFAULTS.ociUserOcid, name: DEFAULTS.ociUsername, publicKey });
+    }
+    const user = this.ociUsers.get(DEFAULTS.ociUserOcid);
+    return { ...user, privateKey: this.defaultOciKey };
+  }
+
+  addAliCloudKey({ accessKeyId, accessKeySecret, arn }) {
+    if (!accessKeyId || !accessKeySecret || !arn) throw new Error('addAliCloudKey needs accessKeyId, accessKeySecret and arn');
+    this.aliCloudKeys.push({ accessKeyId, accessKeySecret, arn });
   }
 
   // Identities of the logins whose credential is a token someone else signs or a password

@@ -20,6 +20,9 @@ export async function bad(sdk: InfisicalSDK): Promise<unknown[]> {
     new InfisicalSDK({ headers: { 'X-Count': 1 } }), // error TS2322
     new InfisicalSDK({ userAgent: true }), // error TS2322
     sdk.auth().accessToken(), // error TS2554
+    await sdk.auth().ociAuth.login({ userOcid: 'u', tenancyOcid: 't', fingerprint: 'f', region: 'r' }), // error TS2345
+    await sdk.auth().aliCloudAuth.login(), // error TS2554
+    await sdk.auth().azureAuth.login({ resource: 'r', imdsUrl: 'http://x' }), // error TS2353
     (await sdk.kms().encryption().encrypt({ keyId: 'k', plaintext: 'aGk=' })).ciphertext, // error TS2339
     await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev' }), // error TS2322
     await sdk.dynamicSecrets().create({ provider: { type: DynamicSecretProviders.Redis, inputs: { host: 'h', port: 6379, username: 'u', password: 'p', creationStatement: 'c', revocationStatement: 'r' } }, defaultTTL: '1h', maxTTL: '1d', name: 'n', projectSlug: 'p', environmentSlug: 'dev', metadata: { team: 'a' } }), // error TS2353

@@ -20,12 +20,15 @@
 //!    (`state.addLoginIdentity`), `index.d.ts`, and the method's name in
 //!    `ExtraAuthMembers` of `__test__/types/parity.ts`.
 
+pub mod alicloud;
+pub mod azure;
 pub mod gcp_iam;
 pub mod gcp_id_token;
 pub mod jwt;
 pub mod kubernetes;
 pub mod ldap;
 pub mod metadata;
+pub mod oci;
 
 use futures_util::future::BoxFuture;
 use serde_json::{Map, Value};
@@ -105,6 +108,8 @@ pub fn reads_env(name: &str) -> bool {
         || gcp_id_token::reads_env(name)
         || gcp_iam::reads_env(name)
         || name == gcp_id_token::IDENTITY_ID_ENV
+        || azure::reads_env(name)
+        || oci::reads_env(name)
 }
 
 #[cfg(test)]

@@ -210,3 +210,6 @@ module.exports = function registerLoginRoutes(router, { state }) {
     return issue(state, identity, 'gcp-auth', config);
   });
 };
+
+// Shared with the cloud-credential logins (routes/cloud-auth.js).
+Object.assign(module.exports, { orgFields, checkOrganization, list, issue });
