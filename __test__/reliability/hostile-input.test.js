@@ -29,6 +29,7 @@ const {
   startTestServer,
   loggedIn,
   startProxy,
+  closedPort,
 } = require('./helpers');
 
 useFastEnv({ retryMs: 1, timeoutMs: 3000 });
@@ -43,6 +44,11 @@ Object.assign(process.env, {
 });
 delete process.env.AWS_SESSION_TOKEN;
 delete process.env.AWS_PROFILE;
+// The other logins' credential sources: none from the machine's environment; metadata servers are
+// a closed loopback port (set in `before`); the Kubernetes token file does not exist.
+for (const name of ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_FEDERATED_TOKEN_FILE', 'AZURE_AUTHORITY_HOST', 'IDENTITY_ENDPOINT',
+  'IDENTITY_HEADER', 'INFISICAL_GCP_IAM_SERVICE_ACCOUNT_KEY_FILE_PATH']) delete process.env[name];
+process.env.INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH = '/nonexistent/kubernetes/token';
 const { InfisicalSDK } = loadSdk();
 watchProcess();
 
@@ -56,6 +62,9 @@ let server;
 let proxy;
 let sdk; // logged in; shared by the methods that do not change auth state
 before(async () => {
+  const dead = await closedPort();
+  process.env.GCE_METADATA_HOST = `127.0.0.1:${dead}`;
+  process.env.INFISICAL_AZURE_IMDS_ENDPOINT = `http://127.0.0.1:${dead}`;
   server = await startTestServer();
   server.setSecret(P, 'dev', '/', 'A', 'value-a');
   proxy = await startProxy({ upstream: server.url, maxHeaderSize: 8 * 1024 * 1024 });
@@ -250,6 +259,13 @@ function plausible(kind) {
       );
     case 'headers':
       return fc.dictionary(fc.oneof(KEY_NAMES, hostileName), fc.oneof({ weight: 3, arbitrary: hostileName }, { weight: 1, arbitrary: anyValue }), { maxKeys: 3 });
+    case 'jwt':
+      return fc.oneof(
+        { weight: 3, arbitrary: hostileName },
+        { weight: 1, arbitrary: anyValue.map((v) => () => materialize(v)) },
+        { weight: 1, arbitrary: anyValue.map((v) => async () => materialize(v)) },
+        { weight: 1, arbitrary: fc.constant(() => { throw new Error('no token today'); }) },
+      );
     case 'provider':
       return fc.record({ type: plausible('str'), inputs: plausible('obj') }, { requiredKeys: [] });
     default:
@@ -345,7 +361,30 @@ const S = {
   dynUpdate: { projectSlug: 'str', environmentSlug: 'env', path: 'str', data: 'obj' },
   uaLogin: { clientId: 'str', clientSecret: 'str' },
   awsLogin: { identityId: 'str' },
+  k8sLogin: { identityId: 'str', serviceAccountTokenPath: 'str', serviceAccountToken: 'str', organizationSlug: 'str' },
+  jwtLogin: { identityId: 'str', jwt: 'jwt', organizationSlug: 'str' },
+  ldapLogin: { identityId: 'str', username: 'str', password: 'str', organizationSlug: 'str' },
+  gcpIdLogin: { identityId: 'str', metadataUrl: 'str', organizationSlug: 'str' },
+  gcpIamLogin: { identityId: 'str', serviceAccountKeyFilePath: 'str', serviceAccountKey: 'obj', organizationSlug: 'str' },
+  azureLogin: { identityId: 'str', resource: 'str', clientId: 'str', imdsEndpoint: 'str', organizationSlug: 'str' },
+  ociLogin: { identityId: 'str', userOcid: 'str', tenancyOcid: 'str', fingerprint: 'str', privateKey: 'str',
+    passphrase: 'str', region: 'str', organizationSlug: 'str' },
+  aliLogin: { identityId: 'str', accessKeyId: 'str', accessKeySecret: 'str', organizationSlug: 'str' },
 };
+
+// The other logins: [method, schema, route]. Their credential sources (metadata servers, token
+// files) point at loopback or at nothing (see the environment set at the top).
+const OTHER_LOGINS = [
+  ['kubernetesAuth', S.k8sLogin, '/api/v1/auth/kubernetes-auth/login'],
+  ['jwtAuth', S.jwtLogin, '/api/v1/auth/jwt-auth/login'],
+  ['oidcAuth', S.jwtLogin, '/api/v1/auth/oidc-auth/login'],
+  ['ldapAuth', S.ldapLogin, '/api/v1/auth/ldap-auth/login'],
+  ['gcpIdTokenAuth', S.gcpIdLogin, '/api/v1/auth/gcp-auth/login'],
+  ['gcpIamAuth', S.gcpIamLogin, '/api/v1/auth/gcp-auth/login'],
+  ['azureAuth', S.azureLogin, '/api/v1/auth/azure-auth/login'],
+  ['ociAuth', S.ociLogin, '/api/v1/auth/oci-auth/login'],
+  ['aliCloudAuth', S.aliLogin, '/api/v1/auth/alicloud-auth/login'],
+];
 
 const SECRETS = '/api/v3/secrets/raw';
 const DYN = '/api/v1/dynamic-secrets';
@@ -449,6 +488,16 @@ const METHODS = [
   { name: 'auth().awsIamAuth.renew (after accessToken(x))', fresh: true, args: [hostileName, anyValue],
     call: (c, [token, extra]) => c.auth().accessToken(token).auth().awsIamAuth.renew(extra),
     route: () => ({ method: 'POST', exact: '/api/v1/auth/token/renew' }) },
+  ...OTHER_LOGINS.flatMap(([method, schema, route]) => [
+    { name: `auth().${method}.login`, fresh: true, args: [optionsArb(schema)], call: (c, a) => c.auth()[method].login(...a),
+      route: () => ({ method: 'POST', exact: route }) },
+    { name: `auth().${method}.renew (after accessToken(x))`, fresh: true, args: [hostileName, anyValue],
+      call: (c, [token, extra]) => c.auth().accessToken(token).auth()[method].renew(extra),
+      route: () => ({ method: 'POST', exact: '/api/v1/auth/token/renew' }) },
+  ]),
+  { name: 'auth().revoke (after accessToken(x))', fresh: true, args: [hostileName, anyValue],
+    call: (c, [token, extra]) => c.auth().accessToken(token).auth().revoke(extra),
+    route: () => ({ method: 'POST', exact: '/api/v1/auth/token/revoke' }) },
   { name: 'auth().accessToken then a call', fresh: true, args: [anyValue], sync: 'accessToken',
     call: (c, [token]) => c.auth().accessToken(token).secrets().listSecrets({ projectId: P, environment: 'dev' }),
     route: () => ({ method: 'GET', exact: SECRETS, query: [['workspaceId', P], ['environment', 'dev']] }) },
