@@ -394,7 +394,7 @@ function envDelta(before) {
 // project made for a run).
 function useRealHarness({ identity = { ttl: 3600, maxTtl: 7200 } } = {}) {
   const { before } = require('node:test');
-  const h = { prov: new Provisioner(), proxy: null, identity: null, counters: { matched: 0, deliberate: 0 } };
+  const h = { prov: new Provisioner(), proxy: null, identity: null, counters: { matched: 0, deliberate: 0, oursOnly: 0 } };
   before(async () => {
     h.proxy = await startProxy(h.prov.base);
     h.identity = await h.prov.createIdentity(identity);
@@ -503,6 +503,16 @@ async function runRealDeliberate(h, scenario, opts = {}) {
   return { official, ours };
 }
 
+// A call @infisical/sdk does not have: only this package runs the scenario (in its own fresh
+// project, through the recording proxy); opts.check(side) asserts what the real server did.
+async function runRealOurs(h, scenario, opts = {}) {
+  if (typeof opts.check !== 'function') throw new Error('runRealOurs needs a check');
+  const ours = await runSide(h, 'ours', oursOrThrow(), scenario, opts);
+  await opts.check(ours, 'ours');
+  h.counters.oursOnly += 1;
+  return ours;
+}
+
 function rejectedWith(side, { name, message, match } = {}) {
   assert.ok(side.outcome.rejected, `expected a rejection, got ${printable(side.outcome)}`);
   if (name !== undefined) assert.equal(side.outcome.rejected.name, name);
@@ -530,6 +540,7 @@ module.exports = {
   useRealHarness,
   runRealDiff,
   runRealDeliberate,
+  runRealOurs,
   rejectedWith,
   resolved,
   rand,
