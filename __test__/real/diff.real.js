@@ -309,6 +309,7 @@ diff(
       raw: await settle(sdk.secrets().getSecret({ ...base, secretName: 'DB_URL', expandSecretReferences: false })),
       hidden: await settle(sdk.secrets().getSecret({ ...base, secretName: 'API_KEY', viewSecretValue: false })),
       inFolder: await settle(sdk.secrets().getSecret({ ...base, secretName: 'DB_PASS', secretPath: '/app/db', type: 'shared' })),
+      // getSecret({ includeImports: true }) is a deliberate difference: endpoints.real.js
       missing: await settle(sdk.secrets().getSecret({ ...base, secretName: 'NOPE' })),
       missingFolder: await settle(sdk.secrets().getSecret({ ...base, secretName: 'X', secretPath: '/nope' })),
     };

@@ -262,6 +262,52 @@ ours(
   },
 );
 
+ours(
+  'with the cache on, the next read sees a batch write and a folder rename (no stale cached answer)',
+  async (m, ctx) => {
+    const sdk = await ctx.loggedIn(m, { cache: { ttlSeconds: 600 } });
+    const at = { projectId: P(ctx), environment: 'dev' };
+    const s = sdk.secrets();
+    const read = async (secretPath) => keyValues(await s.listSecrets({ ...at, secretPath }));
+    const first = await read('/app');
+    const cached = await read('/app'); // from memory: no request
+    await s.batchUpdate({ ...at, secretPath: '/app', secrets: [{ secretKey: 'A', secretValue: 'a1' }] });
+    const afterUpdate = await read('/app');
+    await s.batchCreate({ ...at, secretPath: '/app', secrets: [{ secretKey: 'B', secretValue: 'b0' }] });
+    const afterCreate = await read('/app');
+    await s.batchDelete({ ...at, secretPath: '/app', secrets: [{ secretKey: 'A' }] });
+    const afterDelete = await read('/app');
+    const inDb = await s.getSecret({ ...at, secretPath: '/app/db', secretName: 'DB_PASS' });
+    const db = (await sdk.folders().listFolders({ ...at, path: '/app' })).find((x) => x.name === 'db');
+    await sdk.folders().update({ folderId: db.id, name: 'database', ...at, path: '/app' });
+    const oldPath = await settle(s.getSecret({ ...at, secretPath: '/app/db', secretName: 'DB_PASS' }));
+    const newPath = (await s.getSecret({ ...at, secretPath: '/app/database', secretName: 'DB_PASS' })).secretValue;
+    return { first, cached, afterUpdate, afterCreate, afterDelete, before: inDb.secretValue, oldPath, newPath };
+  },
+  {
+    async setup(ctx) {
+      await ctx.prov.createFolder(P(ctx), 'dev', '/app/db');
+      await ctx.prov.setSecret(P(ctx), 'dev', '/app', 'A', 'a0');
+      await ctx.prov.setSecret(P(ctx), 'dev', '/app/db', 'DB_PASS', 'pw');
+    },
+    check(side) {
+      const r = resolved(side);
+      assert.deepEqual(r.first, [['A', 'a0']]);
+      assert.deepEqual(r.cached, [['A', 'a0']]);
+      assert.deepEqual(r.afterUpdate, [['A', 'a1']]);
+      assert.deepEqual(r.afterCreate, [['A', 'a1'], ['B', 'b0']]);
+      assert.deepEqual(r.afterDelete, [['B', 'b0']]);
+      assert.equal(r.before, 'pw');
+      serverError(r.oldPath, 'GET', 404, 'Folder not found for the given environment slug & secret path');
+      assert.equal(r.newPath, 'pw');
+      // 8 reads, 7 requests: the repeated first read came from the cache, every read after a write
+      // went to the server
+      const reads = side.requests.filter((x) => x.method === 'GET' && x.path.startsWith('/api/v3/secrets/raw'));
+      assert.equal(reads.length, 7);
+    },
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 // Dynamic secrets (an enterprise feature: the bundled server has no licence)
 
