@@ -143,8 +143,27 @@ class Provisioner {
   async createProject({ name = `sdk-real-${rand()}`, members = [] } = {}) {
     const { project } = await this.call('POST', '/api/v2/workspace', { body: { projectName: name } });
     this.cleanups.push(() => this.call('DELETE', `/api/v1/workspace/${project.id}`));
+    await this.createProjectKey(project.id);
     for (const m of members) await this.addMember(project.id, m.identityId, m.role || 'admin');
     return project;
+  }
+
+  // This server makes a project's KMS key at the first secret read or write, under a lock that is
+  // one for all projects (kms-service.ts: redlock takes [prefix, projectId] as two resources, the
+  // prefix alone shared): a project whose first use meets another project's makes it wait ~5 s and
+  // answer 500 "Missing project KMS key ID". Test files run in parallel, so each new project's key is
+  // made here by one read of its (empty) root, read again after such a 500.
+  async createProjectKey(projectId) {
+    for (let attempt = 1; ; attempt++) {
+      const r = await rawApi(this.base, 'GET', '/api/v3/secrets/raw', {
+        token: await this.token(),
+        query: { workspaceId: projectId, environment: 'dev' },
+      });
+      if (r.status === 200) return;
+      if (r.status !== 500 || attempt === 3) {
+        throw new Error(`making the KMS key of project ${projectId}: HTTP ${r.status}: ${JSON.stringify(r.json).slice(0, 200)}`);
+      }
+    }
   }
 
   async addMember(projectId, identityId, role = 'admin') {
