@@ -530,6 +530,25 @@ test('folders: created via SDK, used by secrets, listed (recursive too)', async 
   });
 });
 
+// The `error` names of these 404s are the real service's (checked against the bundled server by
+// __test__/real/fidelity.real.js): the folder delete's "Delete folder", the batch routes' per call.
+test('404 error names of folder delete and the batch routes', async () => {
+  await withServer(async (server) => {
+    const token = await login(server);
+    const at = { workspaceId: PID, environment: 'dev' };
+    const folderGone = await call(server, 'DELETE', '/api/v1/folders/nope', { token, body: { ...at, path: '/' } });
+    assertEnvelope(folderGone, 404, 'Delete folder', 'Folder not found');
+    const update = await call(server, 'PATCH', `/api/v1/folders/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, { token, body: { ...at, name: 'x' } });
+    assertEnvelope(update, 404, 'NotFound', 'Folder not found');
+    const batch = (method, secrets) => call(server, method, '/api/v3/secrets/batch/raw', { token, body: { ...at, secretPath: '/nope', secrets } });
+    const where = 'Folder not found for the given environment slug & secret path';
+    assertEnvelope(await batch('POST', [{ secretKey: 'A', secretValue: '1' }]), 404, 'Create secret', where);
+    assertEnvelope(await batch('PATCH', [{ secretKey: 'A', secretValue: '1' }]), 404, 'Update secret', where);
+    // sic: the real batch delete reuses the create's name
+    assertEnvelope(await batch('DELETE', [{ secretKey: 'A' }]), 404, 'Create secret', where);
+  });
+});
+
 test('imports: listed with include_imports, nested imports flattened, getSecret fallback', async () => {
   await withServer(async (server) => {
     server.setSecret(PID, 'dev', '/', 'LOCAL', 'l');

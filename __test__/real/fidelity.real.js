@@ -153,13 +153,17 @@ const DS_BODY = (t) => ({
     inputs: { client: 'postgres', host: '127.0.0.1', port: 5432, database: 'x', username: 'x', password: 'x', creationStatement: 'select 1', revocationStatement: 'select 1' },
   },
 });
+const DS_WHERE = (t) => ({ projectSlug: t.projectSlug, environmentSlug: 'dev' });
 const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
+const BATCH = '/api/v3/secrets/batch/raw';
 
 const CALLS = [
   // --- auth
   ['login', (t) => ({ method: 'POST', path: '/api/v1/auth/universal-auth/login', body: t.creds, token: 'none' })],
   ['login, wrong secret', (t) => ({ method: 'POST', path: '/api/v1/auth/universal-auth/login', body: { ...t.creds, clientSecret: 'wrong' }, token: 'none' })],
   ['login, empty body', () => ({ method: 'POST', path: '/api/v1/auth/universal-auth/login', body: {}, token: 'none' })],
+  ['login, unknown organizationSlug', (t) => ({ method: 'POST', path: '/api/v1/auth/universal-auth/login', body: { ...t.creds, organizationSlug: 'no-such-org' }, token: 'none' })],
+  ['login, unknown subOrganizationName', (t) => ({ method: 'POST', path: '/api/v1/auth/universal-auth/login', body: { ...t.creds, subOrganizationName: 'no-such-org' }, token: 'none' })],
   ['renew', (t) => ({ method: 'POST', path: '/api/v1/auth/token/renew', body: { accessToken: t.spareToken }, token: 'none' })],
   ['renew, garbage token', () => ({ method: 'POST', path: '/api/v1/auth/token/renew', body: { accessToken: 'not-a-jwt' }, token: 'none' })],
   ['revoke', (t) => ({ method: 'POST', path: '/api/v1/auth/token/revoke', body: { accessToken: t.spareToken }, token: 'none' })],
@@ -207,11 +211,31 @@ const CALLS = [
   ['delete, missing', (t) => ({ method: 'DELETE', path: secret('DB_SERVER'), body: b(t) })],
 
   // --- folders
-  ['folder, nested', (t) => ({ method: 'POST', path: '/api/v1/folders', body: b(t, { name: 'db', path: '/app' }) })],
+  ['folder, nested', (t) => ({ method: 'POST', path: '/api/v1/folders', body: b(t, { name: 'db', path: '/app' }), capture: (r) => ({ folderId: r.json.folder && r.json.folder.id }) })],
   ['folder, duplicate', (t) => ({ method: 'POST', path: '/api/v1/folders', body: b(t, { name: 'app', path: '/' }) })],
   ['folder, bad name', (t) => ({ method: 'POST', path: '/api/v1/folders', body: b(t, { name: 'bad name!' }) })],
   ['folders, list', (t) => ({ method: 'GET', path: '/api/v1/folders', query: q(t) })],
   ['folders, list a path', (t) => ({ method: 'GET', path: '/api/v1/folders', query: q(t, { path: '/app' }) })],
+  ['folder get', (t) => ({ method: 'GET', path: `/api/v1/folders/${t.captured.folderId}` })],
+  ['folder get, unknown id', () => ({ method: 'GET', path: `/api/v1/folders/${ZERO_UUID}` })],
+  ['folder update, rename', (t) => ({ method: 'PATCH', path: `/api/v1/folders/${t.captured.folderId}`, body: b(t, { name: 'database', path: '/app' }) })],
+  ['folder update, unknown id', (t) => ({ method: 'PATCH', path: `/api/v1/folders/${ZERO_UUID}`, body: b(t, { name: 'x', path: '/app' }) })],
+  ['folder tmp', (t) => ({ method: 'POST', path: '/api/v1/folders', body: b(t, { name: 'tmp', path: '/' }), capture: (r) => ({ tmpFolderId: r.json.folder && r.json.folder.id }) })],
+  ['folder delete by id', (t) => ({ method: 'DELETE', path: `/api/v1/folders/${t.captured.tmpFolderId}`, body: b(t, { path: '/' }) })],
+  ['folder delete by name', (t) => ({ method: 'DELETE', path: '/api/v1/folders/database', body: b(t, { path: '/app' }) })],
+  ['folder delete, missing', (t) => ({ method: 'DELETE', path: '/api/v1/folders/database', body: b(t, { path: '/app' }) })],
+
+  // --- batch secrets
+  ['batch create', (t) => ({ method: 'POST', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_A', secretValue: 'one', secretComment: 'c' }, { secretKey: 'BATCH_B', secretValue: 'two' }] }) })],
+  ['batch create, existing key', (t) => ({ method: 'POST', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_NEW', secretValue: '1' }, { secretKey: 'BATCH_A', secretValue: '2' }] }) })],
+  ['batch create, missing folder', (t) => ({ method: 'POST', path: BATCH, body: b(t, { secretPath: '/nope', secrets: [{ secretKey: 'BATCH_NEW', secretValue: '1' }] }) })],
+  ['batch update', (t) => ({ method: 'PATCH', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_A', secretValue: 'uno' }, { secretKey: 'BATCH_B', newSecretName: 'BATCH_C', secretValue: 'dos' }] }) })],
+  ['batch update, a missing key', (t) => ({ method: 'PATCH', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_A', secretValue: 'x' }, { secretKey: 'BATCH_MISSING', secretValue: 'm' }] }) })],
+  ['batch update, mode ignore', (t) => ({ method: 'PATCH', path: BATCH, body: b(t, { secretPath: '/app', mode: 'ignore', secrets: [{ secretKey: 'BATCH_A', secretValue: 'y' }, { secretKey: 'BATCH_MISSING', secretValue: 'm' }] }) })],
+  ['batch update, per-secret path', (t) => ({ method: 'PATCH', path: BATCH, body: b(t, { secrets: [{ secretKey: 'BATCH_A', secretPath: '/app', secretValue: 'z' }] }) })],
+  ['batch update, rename without value', (t) => ({ method: 'PATCH', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_C', newSecretName: 'BATCH_D' }] }) })],
+  ['batch delete, a missing key', (t) => ({ method: 'DELETE', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_A' }, { secretKey: 'BATCH_NOPE' }] }) })],
+  ['batch delete', (t) => ({ method: 'DELETE', path: BATCH, body: b(t, { secretPath: '/app', secrets: [{ secretKey: 'BATCH_A', type: 'shared' }] }) })],
 
   // --- environments, projects
   ['environment', (t) => ({ method: 'POST', path: `/api/v1/workspace/${t.projectId}/environments`, body: { name: 'QA', slug: 'qa' } })],
@@ -238,6 +262,13 @@ const CALLS = [
   ['dynamic secret create', (t) => ({ method: 'POST', path: '/api/v1/dynamic-secrets', body: DS_BODY(t) })],
   ['dynamic secrets list', (t) => ({ method: 'GET', path: '/api/v1/dynamic-secrets', query: { projectSlug: t.projectSlug, environmentSlug: 'dev' } })],
   ['lease create', (t) => ({ method: 'POST', path: '/api/v1/dynamic-secrets/leases', body: { projectSlug: t.projectSlug, environmentSlug: 'dev', dynamicSecretName: 'pg' } })],
+  ['dynamic secret get', (t) => ({ method: 'GET', path: '/api/v1/dynamic-secrets/pg', query: DS_WHERE(t) })],
+  ['dynamic secret get, unknown', (t) => ({ method: 'GET', path: '/api/v1/dynamic-secrets/nope', query: DS_WHERE(t) })],
+  ['dynamic secret update', (t) => ({ method: 'PATCH', path: '/api/v1/dynamic-secrets/pg', body: { ...DS_WHERE(t), data: { defaultTTL: '2h' } } })],
+  ['dynamic secret update, unknown', (t) => ({ method: 'PATCH', path: '/api/v1/dynamic-secrets/nope', body: { ...DS_WHERE(t), data: { defaultTTL: '2h' } } })],
+  ['leases list', (t) => ({ method: 'GET', path: '/api/v1/dynamic-secrets/pg/leases', query: DS_WHERE(t) })],
+  ['leases list, unknown secret', (t) => ({ method: 'GET', path: '/api/v1/dynamic-secrets/nope/leases', query: DS_WHERE(t) })],
+  ['lease get, unknown id', (t) => ({ method: 'GET', path: `/api/v1/dynamic-secrets/leases/${ZERO_UUID}`, query: DS_WHERE(t) })],
 ];
 
 async function send(t, spec) {

@@ -146,7 +146,9 @@ module.exports = function registerFolderRoutes(router, { state }) {
   };
 
   // A child folder of `path` in the body's environment, looked up the way each route does.
-  const childOf = (req, b, action, pick) => {
+  // `notFoundName`: the `error` of the 404 when there is no such folder (the real service names
+  // the delete's "Delete folder"; an update's is the default NotFound).
+  const childOf = (req, b, action, pick, notFoundName = undefined) => {
     const path = b.path || b.directory || '/';
     const project = projectOr404(state, b.workspaceId);
     requirePermission(req, action, 'secrets'); // folders are guarded by the secrets subject
@@ -154,7 +156,7 @@ module.exports = function registerFolderRoutes(router, { state }) {
     if (!parent) throw notFound('Secret path not found');
     if (!state.getEnv(project, b.environment)) throw notFound('Environment not found');
     const folder = state.childFolders(project, parent).find((f) => !f.isReserved && pick(f));
-    if (!folder) throw notFound('Folder not found');
+    if (!folder) throw notFound('Folder not found', notFoundName);
     return { project, parent, folder };
   };
 
@@ -206,7 +208,7 @@ module.exports = function registerFolderRoutes(router, { state }) {
     const b = deleteBody.parse(req.body);
     const idOrName = req.params.folderIdOrName;
     const byId = UUID.test(idOrName);
-    const { project, folder } = childOf(req, b, 'delete', (f) => (byId ? f.id === idOrName : f.name === idOrName));
+    const { project, folder } = childOf(req, b, 'delete', (f) => (byId ? f.id === idOrName : f.name === idOrName), 'Delete folder');
     for (const [key] of subtree(project, folder)) project.folders.delete(key);
     return { folder: folderOut(folder) };
   });

@@ -472,9 +472,11 @@ module.exports = function registerSecretRoutes(router, { state }) {
 
   // --------------------------------------------------------------- batches
   // Each checks every secret before changing any, as the real service does in one transaction.
-  const batchFolder = (project, environment, path) => {
+  // `name`: the 404's `error`, as the real service names it per call ("Create secret" for the
+  // batch create and, as written there, the batch delete; "Update secret" for the batch update).
+  const batchFolder = (project, environment, path, name) => {
     const folder = state.getFolder(project, environment, path);
-    if (!folder) throw notFound('Folder not found for the given environment slug & secret path');
+    if (!folder) throw notFound('Folder not found for the given environment slug & secret path', name);
     return folder;
   };
   const batchProject = (b) => {
@@ -486,7 +488,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     const b = batchCreateBody.parse(req.body);
     const project = batchProject(b);
     requirePermission(req, 'create', 'secrets');
-    const folder = batchFolder(project, b.environment, b.secretPath);
+    const folder = batchFolder(project, b.environment, b.secretPath, 'Create secret');
     const existing = b.secrets.filter((s) => state.findSecret(folder, s.secretKey, 'shared'));
     if (existing.length) throw badRequest(`Secret already exist: ${existing.map((s) => s.secretKey).join(',')}`);
     for (const s of b.secrets) checkTags(project, s.tagIds);
@@ -512,7 +514,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     // resolve every secret first: its folder (its own secretPath or the batch's) and its row
     const planned = b.secrets.map((s) => {
       const path = s.secretPath || b.secretPath;
-      const folder = batchFolder(project, b.environment, path);
+      const folder = batchFolder(project, b.environment, path, 'Update secret');
       return { s, path, folder, secret: state.findSecret(folder, s.secretKey, 'shared') };
     });
     const missing = planned.filter((p) => !p.secret);
@@ -563,7 +565,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     const b = batchDeleteBody.parse(req.body);
     const project = batchProject(b);
     requirePermission(req, 'delete', 'secrets');
-    const folder = batchFolder(project, b.environment, b.secretPath);
+    const folder = batchFolder(project, b.environment, b.secretPath, 'Create secret');
     if (b.secrets.some((s) => s.type === 'personal')) throw badRequest('Must be user to delete personal secret');
     const found = b.secrets.map((s) => state.findSecret(folder, s.secretKey, 'shared'));
     if (found.some((f) => !f)) {
