@@ -100,9 +100,17 @@ function advance(sdks, seconds) {
 /** The server time now (ms), on the clock the responses are stamped with. */
 const serverNow = () => Date.now() + advancedMs;
 
-/** Resolves once the server has received a request to `path` after the first `mark` requests (no fixed waits). */
-async function untilRequest(path, mark) {
-  while (!server.requests.slice(mark).some((r) => r.path === path)) await new Promise((resolve) => setImmediate(resolve));
+/**
+ * Resolves once the server has received a request to `path` after its first `mark` requests (no
+ * fixed waits); fails if `call` (a promise that does not reject) settles without one.
+ */
+async function untilRequest(path, mark, call) {
+  let settled = false;
+  call.then(() => (settled = true));
+  while (!server.requests.slice(mark).some((r) => r.path === path)) {
+    if (settled) assert.fail(`the call ended without a request to ${path}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 let identityCounter = 0;
@@ -454,7 +462,7 @@ describe('tokens the lifecycle leaves alone', () => {
     server.injectFault({ type: 'delay', ms: 400 }, { match: { method: 'POST', path: UA_LOGIN } });
     const requestMark = server.requests.length;
     const pending = read(sdk).catch(() => {}); // meets the expired token: re-login (slow)
-    await untilRequest(UA_LOGIN, requestMark);
+    await untilRequest(UA_LOGIN, requestMark, pending);
     const manual = server.issueToken();
     sdk.auth().accessToken(manual);
     await pending;
@@ -484,7 +492,7 @@ describe('tokens the lifecycle leaves alone', () => {
     );
     const mark = server.requests.length;
     const pending = read(sdk).catch(() => {}); // refused: automatic re-login (slow)
-    await untilRequest(UA_LOGIN, mark);
+    await untilRequest(UA_LOGIN, mark, pending);
     await sdk.auth().universalAuth.login(other.login);
     await pending;
     assert.equal(
@@ -502,7 +510,7 @@ describe('tokens the lifecycle leaves alone', () => {
     server.injectFault({ type: 'delay', ms: 200 }, { match: { method: 'POST', path: RENEW } });
     const mark = server.requests.length;
     const pending = read(sdk).catch(() => {}); // at the renew point: renewal (slow)
-    await untilRequest(RENEW, mark);
+    await untilRequest(RENEW, mark, pending);
     const manual = server.issueToken();
     sdk.auth().accessToken(manual);
     await pending;
