@@ -10,7 +10,7 @@ const { test, before, after, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
 const path = require('node:path');
-const { startTestServer, startForwardProxy, closedPort, settle } = require('./helpers/common');
+const { startTestServer, startForwardProxy, closedPort, settle, loginDefault } = require('./helpers/common');
 const { assertSdkError, makeCertificates, startProxy } = require('./reliability/helpers');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -79,7 +79,7 @@ function client(options = {}, env = {}) {
   return withEnv(env, () => new InfisicalSDK({ siteUrl: server.url, ...options }));
 }
 
-const login = (sdk) => sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
+const login = loginDefault;
 const getA = (sdk) => sdk.secrets().getSecret({ projectId: P, environment: 'dev', secretName: 'A' });
 const requestsTo = (prefix) => server.requests.filter((r) => r.path.startsWith(prefix));
 

@@ -20,6 +20,24 @@ async function startTestServer(options = {}) {
   return startServer({ port: 0, log: false, ...options });
 }
 
+/** The login options of the test server's default universal-auth identity. */
+function defaultLogin() {
+  const { DEFAULTS } = loadServerModule();
+  return { clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret };
+}
+
+/** Logs `sdk` in with the test server's default universal-auth identity (what the login resolves to). */
+function loginDefault(sdk) {
+  return sdk.auth().universalAuth.login(defaultLogin());
+}
+
+/** A new `InfisicalSDK` on `siteUrl` (plus `options`), logged in with the test server's default identity. */
+async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
+  const sdk = new InfisicalSDK({ siteUrl, ...options });
+  await loginDefault(sdk);
+  return sdk;
+}
+
 /** A loopback port nothing listens on (bound once, then released). */
 function closedPort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
@@ -191,6 +209,9 @@ module.exports = {
   loadServerModule,
   startForwardProxy,
   startTestServer,
+  defaultLogin,
+  loginDefault,
+  loggedIn,
   closedPort,
   childEnv,
   rejection,
