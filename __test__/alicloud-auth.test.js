@@ -14,8 +14,8 @@ const crypto = require('node:crypto');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('..');
-const { rejection } = require('./helpers/common');
-const { seedSecret, readWithCurrentToken, withEnv, requestsTo } = require('./helpers/cloud-login');
+const { rejection, withEnvCleared } = require('./helpers/common');
+const { seedSecret, readWithCurrentToken, requestsTo } = require('./helpers/cloud-login');
 
 const LOGIN = '/api/v1/auth/alicloud-auth/login';
 const PARAM_NAMES = ['AccessKeyId', 'Action', 'Format', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version'];
@@ -142,13 +142,13 @@ describe('auth().aliCloudAuth.login', () => {
   });
 
   test('identityId falls back to INFISICAL_MACHINE_IDENTITY_ID; missing options are clear errors and send nothing', async () => {
-    await withEnv({ INFISICAL_MACHINE_IDENTITY_ID: DEFAULTS.aliCloudIdentityId }, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({ INFISICAL_MACHINE_IDENTITY_ID: DEFAULTS.aliCloudIdentityId }, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().aliCloudAuth.login(options({ identityId: undefined }));
       assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.aliCloudIdentityId);
     });
     server.clearRequests();
-    await withEnv({}, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({}, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const noId = await rejection(sdk.auth().aliCloudAuth.login(options({ identityId: undefined })));
       assert.match(noId.message, /Identity ID is required for Alibaba Cloud authentication/);

@@ -14,8 +14,8 @@ const crypto = require('node:crypto');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('..');
-const { rejection } = require('./helpers/common');
-const { seedSecret, readWithCurrentToken, withEnv, requestsTo } = require('./helpers/cloud-login');
+const { rejection, withEnvCleared } = require('./helpers/common');
+const { seedSecret, readWithCurrentToken, requestsTo } = require('./helpers/cloud-login');
 
 const LOGIN = '/api/v1/auth/oci-auth/login';
 const REGION = 'us-ashburn-1';
@@ -165,13 +165,13 @@ describe('auth().ociAuth.login', () => {
   });
 
   test('identityId falls back to INFISICAL_OCI_AUTH_IDENTITY_ID; bad options are clear errors and send nothing', async () => {
-    await withEnv({ INFISICAL_OCI_AUTH_IDENTITY_ID: DEFAULTS.ociIdentityId }, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({ INFISICAL_OCI_AUTH_IDENTITY_ID: DEFAULTS.ociIdentityId }, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().ociAuth.login(ociOptions({ identityId: undefined }));
       assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.ociIdentityId);
     });
     server.clearRequests();
-    await withEnv({}, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({}, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const noId = await rejection(sdk.auth().ociAuth.login(ociOptions({ identityId: undefined })));
       assert.match(noId.message, /"identityId" option or set INFISICAL_OCI_AUTH_IDENTITY_ID or INFISICAL_MACHINE_IDENTITY_ID/);

@@ -12,7 +12,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const { InfisicalSDK } = require(ROOT);
 const { DEFAULTS } = require('infisical-sdk-native/testing');
-const { startTestServer } = require('./common');
+const { startTestServer, withEnv } = require('./common');
 
 const PROJECT_ID = DEFAULTS.projectId;
 
@@ -71,24 +71,6 @@ async function reloginAfterRefusal(server, sdk, route) {
 function tempDir(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Runs `fn` with process.env changed by `vars` (undefined deletes), restored afterwards. */
-async function withEnv(vars, fn) {
-  const saved = {};
-  for (const [k, v] of Object.entries(vars)) {
-    saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
 }
 
 module.exports = {
