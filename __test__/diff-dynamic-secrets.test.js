@@ -16,6 +16,8 @@ const {
   assertRejected,
   assertResolved,
   callOutcome,
+  apiRequests,
+  rejectedShape,
 } = require('./helpers/diff');
 
 // The methods we add beyond the official SDK (README "Beyond the official SDK").
@@ -30,9 +32,6 @@ const SLUG = 'test-project';
 const LOC = { projectSlug: SLUG, environmentSlug: 'dev' };
 const UNKNOWN_LEASE = '99999999-9999-4999-8999-999999999999';
 
-// The requests after the login
-const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
-const rejectedShape = (name, message) => ({ rejected: { name, message, isError: true } });
 const at = (ms) => new Date(Date.parse(FIXED_NOW_ISO) + ms).toISOString();
 const MIN = 60 * 1000;
 const HOUR = 60 * MIN;

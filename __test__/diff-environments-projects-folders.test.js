@@ -17,6 +17,9 @@ const {
   assertResolved,
   queryObject,
   callOutcome,
+  apiRequests,
+  rejectedShape,
+  settleAll,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -28,8 +31,6 @@ const MEMBERSHIPS = `/api/v2/workspace/${P}/memberships`;
 const FOLDERS = '/api/v1/folders';
 const UNKNOWN_PROJECT = '99999999-9999-4999-8999-999999999999';
 
-const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
-const rejectedShape = (name, message) => ({ rejected: { name, message, isError: true } });
 const SECRETS_LIST = '/api/v3/secrets/raw';
 
 // Folders used by the list scenarios: /app, /app/db, /app/db/replica, /infra, /infra/dns,
@@ -508,12 +509,6 @@ const allCalls = (sdk, projectId) => ({
   folder: () => sdk.folders().create({ name: 'f', path: '/', projectId, environment: 'dev' }),
   list: () => sdk.folders().listFolders({ environment: 'dev', projectId }),
 });
-
-async function settleAll(calls) {
-  const out = {};
-  for (const [k, call] of Object.entries(calls)) out[k] = await callOutcome(call);
-  return out;
-}
 
 diff(
   'not logged in: every method gets 401 Token missing',

@@ -22,6 +22,9 @@ const {
   assertResolved,
   queryObject,
   callOutcome,
+  apiRequests,
+  rejectedShape,
+  settleAll,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -30,8 +33,6 @@ const diff = (name, scenario, opts) => test(name, () => runDiff(h, scenario, opt
 const KEYS = '/api/v1/kms/keys';
 const UNKNOWN_KEY = '99999999-9999-4999-8999-999999999999';
 
-const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
-const rejectedShape = (name, message) => ({ rejected: { name, message, isError: true } });
 const b64 = (s) => Buffer.from(s).toString('base64');
 const sha256 = (s) => crypto.createHash('sha256').update(s).digest();
 const REQUEST_422 = rejectedShape('InfisicalSDKError', 'Request failed with status 422');
@@ -542,12 +543,6 @@ const allCalls = (sdk, projectId, keyId) => ({
   listSigningAlgorithms: () => sdk.kms().signing().listSigningAlgorithms({ keyId }),
   getPublicKey: () => sdk.kms().signing().getPublicKey({ keyId }),
 });
-
-async function settleAll(calls) {
-  const out = {};
-  for (const [k, call] of Object.entries(calls)) out[k] = await callOutcome(call);
-  return out;
-}
 
 diff(
   'not logged in: every method gets 401 Token missing',

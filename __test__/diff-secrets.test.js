@@ -18,6 +18,8 @@ const {
   assertResolved,
   queryObject,
   callOutcome,
+  apiRequests,
+  rejectedShape,
 } = require('./helpers/diff');
 
 const h = useServer();
@@ -46,11 +48,6 @@ function seed(server) {
   server.addImport(P, 'dev', '/', { environment: 'staging', path: '/' });
   server.addImport(P, 'dev', '/', { environment: 'prod', path: '/shared' });
 }
-
-// The requests after the login
-const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
-
-const rejectedShape = (name, message) => ({ rejected: { name, message, isError: true } });
 
 // ---------------------------------------------------------------------------------------------
 // listSecrets

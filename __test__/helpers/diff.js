@@ -490,6 +490,19 @@ function assertResolved(side) {
   return side.outcome.resolved;
 }
 
+/** A side's requests after the login (none to the auth routes). */
+const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
+
+/** The outcome callOutcome reports for a call rejected with an Error of this name and message. */
+const rejectedShape = (name, message) => ({ rejected: { name, message, isError: true } });
+
+/** Calls each function of `calls` in turn; resolves to their outcomes (callOutcome) under the same keys. */
+async function settleAll(calls) {
+  const out = {};
+  for (const [k, call] of Object.entries(calls)) out[k] = await callOutcome(call);
+  return out;
+}
+
 function queryObject(req) {
   return Object.fromEntries(req.query.pairs);
 }
@@ -526,6 +539,9 @@ module.exports = {
   runOurs,
   assertRejected,
   assertResolved,
+  apiRequests,
+  rejectedShape,
+  settleAll,
   queryObject,
   printable,
   differences,
