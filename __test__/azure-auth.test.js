@@ -16,9 +16,9 @@ const path = require('node:path');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('..');
-const { rejection, closedPort, withEnvCleared } = require('./helpers/common');
+const { rejection, closedPort, withEnvCleared, sentTo } = require('./helpers/common');
 const { startAzureFake } = require('./helpers/azure-fake');
-const { seedSecret, readWithCurrentToken, requestsTo } = require('./helpers/cloud-login');
+const { seedSecret, readWithCurrentToken } = require('./helpers/cloud-login');
 
 const LOGIN = '/api/v1/auth/azure-auth/login';
 // Every variable that could pick a token source or an identity: the tests set their own.
@@ -106,7 +106,7 @@ describe('auth().azureAuth.login', () => {
       assert.equal(imds.headers.metadata, 'true');
       assert.deepEqual(imds.query, { 'api-version': '2018-02-01', resource: 'https://management.azure.com/' });
       assert.equal(imds.headers.authorization, undefined, 'the Infisical token never goes to the metadata service');
-      const [login] = requestsTo(server, LOGIN);
+      const [login] = sentTo(server, LOGIN);
       assert.deepEqual(Object.keys(login.json).sort(), ['identityId', 'jwt']);
       assert.equal(login.json.identityId, DEFAULTS.azureIdentityId);
       const token = await readWithCurrentToken(server, sdk);
@@ -177,7 +177,7 @@ describe('auth().azureAuth.login', () => {
       assert.notEqual(second, first);
       assert.equal(fake.requests.length, 2);
       assert.equal(fake.requests[1].form.client_assertion, 'federated-token-2', 'the re-login read the file again');
-      assert.equal(requestsTo(server, LOGIN).length, 2);
+      assert.equal(sentTo(server, LOGIN).length, 2);
     });
   });
 
@@ -191,7 +191,7 @@ describe('auth().azureAuth.login', () => {
       const second = await readWithCurrentToken(server, sdk);
       assert.notEqual(second, first);
       assert.equal(fake.requests.length, 2, 'one IMDS call per login');
-      const logins = requestsTo(server, LOGIN);
+      const logins = sentTo(server, LOGIN);
       assert.equal(logins.length, 2);
       assert.equal(logins[1].headers.authorization, undefined, 'the re-login does not carry the refused token');
       assert.ok(fake.requests.every((r) => r.headers.authorization === undefined), 'no Infisical token ever reaches IMDS');
@@ -248,7 +248,7 @@ describe('auth().azureAuth.login', () => {
     await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url, INFISICAL_AZURE_AUTH_IDENTITY_ID: DEFAULTS.azureIdentityId }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().azureAuth.login({});
-      assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.azureIdentityId);
+      assert.equal(sentTo(server, LOGIN)[0].json.identityId, DEFAULTS.azureIdentityId);
     });
     await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });

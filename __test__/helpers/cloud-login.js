@@ -26,7 +26,4 @@ async function readWithCurrentToken(server, sdk) {
   return token;
 }
 
-/** The requests the server received at `path`. */
-const requestsTo = (server, path) => server.requests.filter((r) => r.path === path);
-
-module.exports = { PROJECT_ID, seedSecret, readWithCurrentToken, requestsTo };
+module.exports = { PROJECT_ID, seedSecret, readWithCurrentToken };

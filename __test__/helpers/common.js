@@ -44,6 +44,11 @@ async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
   return sdk;
 }
 
+/** The requests `server` (the test server) received at `route` since `mark` (an index into server.requests). */
+function sentTo(server, route, mark = 0) {
+  return server.requests.slice(mark).filter((r) => r.path === route);
+}
+
 /** A loopback port nothing listens on (bound once, then released). */
 function closedPort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
@@ -298,6 +303,7 @@ module.exports = {
   defaultLogin,
   loginDefault,
   loggedIn,
+  sentTo,
   closedPort,
   childEnv,
   credentialFreeEnv,

@@ -12,7 +12,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const { InfisicalSDK } = require(ROOT);
 const { DEFAULTS } = require('infisical-sdk-native/testing');
-const { startTestServer, withEnv } = require('./common');
+const { startTestServer, withEnv, sentTo } = require('./common');
 
 const PROJECT_ID = DEFAULTS.projectId;
 
@@ -27,11 +27,6 @@ async function serverAndSdk(sdkOptions = {}) {
 /** Reads the seeded secret (a call that needs a token). */
 function readSecret(sdk) {
   return sdk.secrets().getSecret({ projectId: PROJECT_ID, environment: 'dev', secretName: 'DB_URL' });
-}
-
-/** The requests the server got to `route` since `mark` (an index into server.requests). */
-function sentTo(server, route, mark = 0) {
-  return server.requests.slice(mark).filter((r) => r.path === route);
 }
 
 /** The token the last call's request carried. */
