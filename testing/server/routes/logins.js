@@ -18,7 +18,7 @@ const { z, slugSchema } = require('../schema');
 const { DEFAULTS } = require('../state');
 const rs256 = require('../jwt-rs256');
 
-// The answer of every login and renewal (routes/auth.js and cloud-auth.js use it too).
+// The answer of every login and renewal (routes/auth.js uses it too; cloud-auth.js through issue()).
 const tokenResponse = (accessToken, row) => ({
   accessToken,
   expiresIn: row.accessTokenTTL,
