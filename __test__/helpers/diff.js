@@ -490,6 +490,22 @@ function assertResolved(side) {
   return side.outcome.resolved;
 }
 
+/**
+ * Asserts our side refused bad input locally: a rejected promise (no synchronous throw) with an
+ * InfisicalSDKError whose message matches each of `patterns` (the option at fault, the call),
+ * no TypeError text leaking through, and no request after the login.
+ */
+function assertRefusedLocally(side, ...patterns) {
+  const r = assertResolved(side);
+  assert.equal(r.threwSynchronously, undefined, `ours threw synchronously: ${JSON.stringify(r)}`);
+  assert.ok(r.rejected, `ours must reject: ${JSON.stringify(r)}`);
+  assert.equal(r.rejected.name, 'InfisicalSDKError');
+  assert.equal(r.rejected.isError, true);
+  for (const pattern of patterns) assert.match(r.rejected.message, pattern);
+  assert.doesNotMatch(r.rejected.message, /Cannot read properties/);
+  assert.equal(apiRequests(side).length, 0, 'no request for bad input');
+}
+
 /** A side's requests after the login (none to the auth routes). */
 const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
 
@@ -539,6 +555,7 @@ module.exports = {
   runOurs,
   assertRejected,
   assertResolved,
+  assertRefusedLocally,
   apiRequests,
   rejectedShape,
   settleAll,
