@@ -14,8 +14,8 @@ const crypto = require('node:crypto');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('..');
-const { rejection } = require('./helpers/common');
-const { seedSecret, readWithCurrentToken, withEnv, requestsTo } = require('./helpers/cloud-login');
+const { rejection, withEnvCleared, sentTo } = require('./helpers/common');
+const { seedSecret, readWithCurrentToken } = require('./helpers/cloud-login');
 
 const LOGIN = '/api/v1/auth/alicloud-auth/login';
 const PARAM_NAMES = ['AccessKeyId', 'Action', 'Format', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version'];
@@ -93,7 +93,7 @@ describe('auth().aliCloudAuth.login', () => {
   test('sends the signed GetCallerIdentity parameters; the login token is used next', async () => {
     const sdk = new InfisicalSDK({ siteUrl: server.url });
     assert.equal(await sdk.auth().aliCloudAuth.login(options()), sdk);
-    const [login] = requestsTo(server, LOGIN);
+    const [login] = sentTo(server, LOGIN);
     const { identityId, ...params } = login.json;
     assert.equal(identityId, DEFAULTS.aliCloudIdentityId);
     assert.deepEqual(Object.keys(params).sort(), PARAM_NAMES);
@@ -135,20 +135,20 @@ describe('auth().aliCloudAuth.login', () => {
     server.revokeToken(first);
     const second = await readWithCurrentToken(server, sdk);
     assert.notEqual(second, first);
-    const logins = requestsTo(server, LOGIN);
+    const logins = sentTo(server, LOGIN);
     assert.equal(logins.length, 2);
     assert.notEqual(logins[1].json.SignatureNonce, logins[0].json.SignatureNonce, 'STS refuses a reused nonce');
     assert.notEqual(logins[1].json.Signature, logins[0].json.Signature);
   });
 
   test('identityId falls back to INFISICAL_MACHINE_IDENTITY_ID; missing options are clear errors and send nothing', async () => {
-    await withEnv({ INFISICAL_MACHINE_IDENTITY_ID: DEFAULTS.aliCloudIdentityId }, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({ INFISICAL_MACHINE_IDENTITY_ID: DEFAULTS.aliCloudIdentityId }, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().aliCloudAuth.login(options({ identityId: undefined }));
-      assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.aliCloudIdentityId);
+      assert.equal(sentTo(server, LOGIN)[0].json.identityId, DEFAULTS.aliCloudIdentityId);
     });
     server.clearRequests();
-    await withEnv({}, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({}, ['INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const noId = await rejection(sdk.auth().aliCloudAuth.login(options({ identityId: undefined })));
       assert.match(noId.message, /Identity ID is required for Alibaba Cloud authentication/);
@@ -163,7 +163,7 @@ describe('auth().aliCloudAuth.login', () => {
   test('organizationSlug is sent under both names and checked by the server', async () => {
     const sdk = new InfisicalSDK({ siteUrl: server.url });
     await sdk.auth().aliCloudAuth.login(options({ organizationSlug: DEFAULTS.orgSlug }));
-    const [login] = requestsTo(server, LOGIN);
+    const [login] = sentTo(server, LOGIN);
     assert.equal(login.json.organizationSlug, DEFAULTS.orgSlug);
     assert.equal(login.json.subOrganizationName, DEFAULTS.orgSlug);
     const error = await rejection(sdk.auth().aliCloudAuth.login(options({ organizationSlug: 'elsewhere' })));

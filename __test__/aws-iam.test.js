@@ -17,16 +17,13 @@ const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
 const { execFile } = require('node:child_process');
-const { SignatureV4 } = require('@smithy/signature-v4');
-const { HttpRequest } = require('@smithy/protocol-http');
-const { Sha256 } = require('@aws-crypto/sha256-js');
+const { STS_BODY, signedStsHeaders } = require('./helpers/sts-sign');
 const { childEnv } = require('./helpers/common');
 const { OFFICIAL_ONLY, OURS_FAST_ENV, PROJECT_ID, AWS_IDENTITY_ID, useServer, simplifyRequest, printable } = require('./helpers/diff');
 
 const h = useServer();
 const CHILD = path.join(__dirname, 'helpers', 'aws-child.js');
 const AWS_LOGIN_PATH = '/api/v1/auth/aws-auth/login';
-const STS_BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLE//session+token/with=odd%chars';
@@ -95,29 +92,16 @@ function amzDate(s) {
 
 // Sign the same STS request with @smithy/signature-v4 at the same instant and compare.
 async function assertValidSignature(headers, { region, sessionToken }) {
-  const host = `sts.${region}.amazonaws.com`;
-  const request = new HttpRequest({
-    protocol: 'https:',
-    hostname: host,
-    path: '/',
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
-      Host: host,
-      'Content-Length': String(Buffer.byteLength(STS_BODY)),
-    },
-    body: STS_BODY,
-  });
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, ...(sessionToken ? { sessionToken } : {}) },
+  const signed = await signedStsHeaders({
+    accessKeyId: ACCESS_KEY,
+    secretAccessKey: SECRET_KEY,
+    sessionToken,
     region,
-    service: 'sts',
-    sha256: Sha256,
+    date: amzDate(headers['x-amz-date']),
   });
-  const signed = await signer.sign(request, { signingDate: amzDate(headers['x-amz-date']) });
-  const expected = signed.headers.authorization || signed.headers.Authorization;
+  const expected = signed.authorization || signed.Authorization;
   assert.equal(headers.Authorization, expected, 'SigV4 Authorization header');
-  assert.equal(headers['x-amz-content-sha256'], signed.headers['x-amz-content-sha256']);
+  assert.equal(headers['x-amz-content-sha256'], signed['x-amz-content-sha256']);
   if (sessionToken) assert.equal(headers['x-amz-security-token'], sessionToken);
 }
 

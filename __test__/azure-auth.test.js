@@ -16,9 +16,9 @@ const path = require('node:path');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('..');
-const { rejection, closedPort } = require('./helpers/common');
+const { rejection, closedPort, withEnvCleared, sentTo } = require('./helpers/common');
 const { startAzureFake } = require('./helpers/azure-fake');
-const { seedSecret, readWithCurrentToken, withEnv, requestsTo } = require('./helpers/cloud-login');
+const { seedSecret, readWithCurrentToken } = require('./helpers/cloud-login');
 
 const LOGIN = '/api/v1/auth/azure-auth/login';
 // Every variable that could pick a token source or an identity: the tests set their own.
@@ -96,7 +96,7 @@ describe('the test server checks Azure tokens like the real one', () => {
 describe('auth().azureAuth.login', () => {
   test('IMDS (the default source): the token is fetched with Metadata: true and the login token is used next', async () => {
     fake = await startAzureFake(server);
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const resolved = await sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId });
       assert.equal(resolved, sdk, 'login resolves to the SDK');
@@ -106,7 +106,7 @@ describe('auth().azureAuth.login', () => {
       assert.equal(imds.headers.metadata, 'true');
       assert.deepEqual(imds.query, { 'api-version': '2018-02-01', resource: 'https://management.azure.com/' });
       assert.equal(imds.headers.authorization, undefined, 'the Infisical token never goes to the metadata service');
-      const [login] = requestsTo(server, LOGIN);
+      const [login] = sentTo(server, LOGIN);
       assert.deepEqual(Object.keys(login.json).sort(), ['identityId', 'jwt']);
       assert.equal(login.json.identityId, DEFAULTS.azureIdentityId);
       const token = await readWithCurrentToken(server, sdk);
@@ -117,7 +117,7 @@ describe('auth().azureAuth.login', () => {
   test('the imdsEndpoint option, resource and clientId (user-assigned identity) reach IMDS', async () => {
     fake = await startAzureFake(server);
     const custom = server.addAzureIdentity({ resource: 'api://infisical-app' });
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: 'http://127.0.0.1:9' }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: 'http://127.0.0.1:9' }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().azureAuth.login({ identityId: custom.identityId, resource: 'api://infisical-app', clientId: 'user-assigned-1', imdsEndpoint: `${fake.url}/` });
       assert.deepEqual(fake.requests[0].query, { 'api-version': '2018-02-01', resource: 'api://infisical-app', client_id: 'user-assigned-1' });
@@ -128,7 +128,7 @@ describe('auth().azureAuth.login', () => {
   test('App Service / Functions identity endpoint when IDENTITY_ENDPOINT and IDENTITY_HEADER are set', async () => {
     fake = await startAzureFake(server);
     const vars = { IDENTITY_ENDPOINT: `${fake.url}/msi/token`, IDENTITY_HEADER: fake.identityHeader, INFISICAL_AZURE_IMDS_ENDPOINT: 'http://127.0.0.1:9' };
-    await withEnv(vars, AZURE_VARS, async () => {
+    await withEnvCleared(vars, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId, clientId: 'cid' });
       assert.equal(fake.requests.length, 1);
@@ -153,7 +153,7 @@ describe('auth().azureAuth.login', () => {
       IDENTITY_ENDPOINT: `${fake.url}/msi/token`,
       IDENTITY_HEADER: fake.identityHeader,
     };
-    await withEnv(vars, AZURE_VARS, async () => {
+    await withEnvCleared(vars, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId });
       assert.equal(fake.requests.length, 1, 'workload identity comes first');
@@ -177,13 +177,13 @@ describe('auth().azureAuth.login', () => {
       assert.notEqual(second, first);
       assert.equal(fake.requests.length, 2);
       assert.equal(fake.requests[1].form.client_assertion, 'federated-token-2', 'the re-login read the file again');
-      assert.equal(requestsTo(server, LOGIN).length, 2);
+      assert.equal(sentTo(server, LOGIN).length, 2);
     });
   });
 
   test('a re-login after a refused token fetches a fresh IMDS token', async () => {
     fake = await startAzureFake(server);
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId });
       const first = await readWithCurrentToken(server, sdk);
@@ -191,7 +191,7 @@ describe('auth().azureAuth.login', () => {
       const second = await readWithCurrentToken(server, sdk);
       assert.notEqual(second, first);
       assert.equal(fake.requests.length, 2, 'one IMDS call per login');
-      const logins = requestsTo(server, LOGIN);
+      const logins = sentTo(server, LOGIN);
       assert.equal(logins.length, 2);
       assert.equal(logins[1].headers.authorization, undefined, 'the re-login does not carry the refused token');
       assert.ok(fake.requests.every((r) => r.headers.authorization === undefined), 'no Infisical token ever reaches IMDS');
@@ -201,7 +201,7 @@ describe('auth().azureAuth.login', () => {
   test("a wrong credential: the server's refusal, unchanged", async () => {
     fake = await startAzureFake(server);
     const other = server.addAzureIdentity({ resource: 'api://expected-resource' });
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: other.identityId }));
       assert.equal(error.name, 'InfisicalSDKRequestError');
@@ -213,7 +213,7 @@ describe('auth().azureAuth.login', () => {
 
   test('an unreachable IMDS: a clear error naming it, and nothing sent to Infisical', async () => {
     const port = await closedPort();
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: `http://127.0.0.1:${port}` }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: `http://127.0.0.1:${port}` }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId }));
       assert.equal(error.name, 'InfisicalSDKError');
@@ -225,7 +225,7 @@ describe('auth().azureAuth.login', () => {
   test('a source that refuses: its explanation, and nothing sent to Infisical', async () => {
     fake = await startAzureFake(server);
     fake.refusal = { status: 400, body: { error: 'invalid_request', error_description: 'Identity not found' } };
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId }));
       assert.match(error.message, /^Azure instance metadata service \(IMDS\) at http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\?\S+ answered 400: .*Identity not found/);
@@ -235,7 +235,7 @@ describe('auth().azureAuth.login', () => {
     fs.writeFileSync(tokenFile, 'x');
     fake.refusal = null;
     const vars = { AZURE_CLIENT_ID: 'c', AZURE_TENANT_ID: 't', AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_AUTHORITY_HOST: fake.url };
-    await withEnv(vars, AZURE_VARS, async () => {
+    await withEnvCleared(vars, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({ identityId: DEFAULTS.azureIdentityId }));
       assert.match(error.message, /^Azure workload identity token endpoint \(Entra ID\) at http:\/\/127\.0\.0\.1:\d+\/t\/oauth2\/v2\.0\/token answered 401: .*AADSTS700211/);
@@ -245,12 +245,12 @@ describe('auth().azureAuth.login', () => {
 
   test('the identity id falls back to INFISICAL_AZURE_AUTH_IDENTITY_ID, and is required', async () => {
     fake = await startAzureFake(server);
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url, INFISICAL_AZURE_AUTH_IDENTITY_ID: DEFAULTS.azureIdentityId }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url, INFISICAL_AZURE_AUTH_IDENTITY_ID: DEFAULTS.azureIdentityId }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().azureAuth.login({});
-      assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.azureIdentityId);
+      assert.equal(sentTo(server, LOGIN)[0].json.identityId, DEFAULTS.azureIdentityId);
     });
-    await withEnv({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
+    await withEnvCleared({ INFISICAL_AZURE_IMDS_ENDPOINT: fake.url }, AZURE_VARS, async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const error = await rejection(sdk.auth().azureAuth.login({}));
       assert.equal(error.name, 'InfisicalSDKError');

@@ -10,7 +10,7 @@ process.env.INFISICAL_SDK_REQUEST_TIMEOUT_MS = '5000';
 
 const { test, describe, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
-const { rejection } = require('./helpers/common');
+const { rejection, loggedIn } = require('./helpers/common');
 const path = require('node:path');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
@@ -36,11 +36,7 @@ afterEach(async () => {
 });
 
 /** A logged-in SDK against the test server. */
-async function client(options = {}) {
-  const sdk = new InfisicalSDK({ siteUrl: server.url, ...options });
-  await sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
-  return sdk;
-}
+const client = (options) => loggedIn(InfisicalSDK, server.url, options);
 
 /** GET requests of the secret routes the server has received so far. */
 const secretReads = () => server.requests.filter((r) => r.method === 'GET' && r.path.startsWith(SECRETS_PATH));

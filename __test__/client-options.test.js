@@ -10,7 +10,7 @@ const { test, before, after, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
 const path = require('node:path');
-const { startTestServer, startForwardProxy, closedPort, settle } = require('./helpers/common');
+const { startTestServer, startForwardProxy, closedPort, settle, loginDefault, withEnv } = require('./helpers/common');
 const { assertSdkError, makeCertificates, startProxy } = require('./reliability/helpers');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -48,38 +48,17 @@ afterEach(() => {
  * Runs `fn` with `vars` set in process.env (undefined: unset), every proxy variable not named
  * unset, and the retry/timeout knobs short unless named; restores process.env afterwards.
  */
-function withEnv(vars, fn) {
-  const names = new Set([...PROXY_VARIABLES, 'INFISICAL_SDK_RETRY_BASE_DELAY_MS', 'INFISICAL_SDK_REQUEST_TIMEOUT_MS', ...Object.keys(vars)]);
-  const saved = new Map([...names].map((name) => [name, process.env[name]]));
-  const wanted = { INFISICAL_SDK_RETRY_BASE_DELAY_MS: '1', INFISICAL_SDK_REQUEST_TIMEOUT_MS: '10000', ...vars };
-  for (const name of names) {
-    if (wanted[name] === undefined) delete process.env[name];
-    else process.env[name] = wanted[name];
-  }
-  const restore = () => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  let result;
-  try {
-    result = fn();
-  } catch (error) {
-    restore();
-    throw error;
-  }
-  if (result && typeof result.then === 'function') return result.finally(restore);
-  restore();
-  return result;
+function withClientEnv(vars, fn) {
+  const unset = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, undefined]));
+  return withEnv({ ...unset, INFISICAL_SDK_RETRY_BASE_DELAY_MS: '1', INFISICAL_SDK_REQUEST_TIMEOUT_MS: '10000', ...vars }, fn);
 }
 
-/** A client built with `options` under `env` (see withEnv). */
+/** A client built with `options` under `env` (see withClientEnv). */
 function client(options = {}, env = {}) {
-  return withEnv(env, () => new InfisicalSDK({ siteUrl: server.url, ...options }));
+  return withClientEnv(env, () => new InfisicalSDK({ siteUrl: server.url, ...options }));
 }
 
-const login = (sdk) => sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
+const login = loginDefault;
 const getA = (sdk) => sdk.secrets().getSecret({ projectId: P, environment: 'dev', secretName: 'A' });
 const requestsTo = (prefix) => server.requests.filter((r) => r.path.startsWith(prefix));
 
@@ -374,7 +353,7 @@ test('proxy: HTTPS_PROXY alone leaves http requests direct', async () => {
 
 test('proxy: the variables are read when the client is built, not later', async () => {
   const sdk = client();
-  await withEnv({ HTTP_PROXY: proxy.url }, () => login(sdk));
+  await withClientEnv({ HTTP_PROXY: proxy.url }, () => login(sdk));
   assert.equal(proxy.requests.length, 0);
   const proxied = client({}, { HTTP_PROXY: proxy.url });
   await login(proxied);
@@ -435,7 +414,7 @@ test('metadata: the AWS instance-metadata requests carry no extra header and byp
   };
   const sdk = client({ headers: { 'X-Tenant': 'acme' }, userAgent: 'ua-test/1' }, env);
   // The AWS variables are read (from process.env) when the login is called.
-  await withEnv(env, () => sdk.auth().awsIamAuth.login({ identityId: DEFAULTS.awsIdentityId }));
+  await withClientEnv(env, () => sdk.auth().awsIamAuth.login({ identityId: DEFAULTS.awsIdentityId }));
   assert.deepEqual(imds.calls.map((c) => `${c.method} ${c.url}`), ['PUT /latest/api/token', 'GET /latest/dynamic/instance-identity/document']);
   for (const c of imds.calls) {
     assert.equal(c.headers['x-tenant'], undefined, `${c.method} ${c.url} got the headers option`);

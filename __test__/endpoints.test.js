@@ -13,7 +13,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 
 const { startServer, DEFAULTS } = require('./server');
-const { rejection } = require('./helpers/common');
+const { rejection, loggedIn } = require('./helpers/common');
 const { InfisicalSDK } = require(path.resolve(__dirname, '..'));
 
 const P = DEFAULTS.projectId;
@@ -32,11 +32,8 @@ afterEach(async () => {
   server = null;
 });
 
-async function client(options = {}) {
-  const sdk = new InfisicalSDK({ siteUrl: server.url, ...options });
-  await sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
-  return sdk;
-}
+/** A logged-in SDK against the test server. */
+const client = (options) => loggedIn(InfisicalSDK, server.url, options);
 
 /** The requests to `path` (method optional), after the login. */
 const sent = (method, p) => server.requests.filter((r) => r.method === method && r.path === p);

@@ -14,8 +14,8 @@ const crypto = require('node:crypto');
 
 const { startServer, DEFAULTS } = require('infisical-sdk-native/testing');
 const { InfisicalSDK } = require('..');
-const { rejection } = require('./helpers/common');
-const { seedSecret, readWithCurrentToken, withEnv, requestsTo } = require('./helpers/cloud-login');
+const { rejection, withEnvCleared, sentTo } = require('./helpers/common');
+const { seedSecret, readWithCurrentToken } = require('./helpers/cloud-login');
 
 const LOGIN = '/api/v1/auth/oci-auth/login';
 const REGION = 'us-ashburn-1';
@@ -104,7 +104,7 @@ describe('auth().ociAuth.login', () => {
     const sdk = new InfisicalSDK({ siteUrl: server.url });
     const before = Date.now();
     assert.equal(await sdk.auth().ociAuth.login(ociOptions()), sdk);
-    const [login] = requestsTo(server, LOGIN);
+    const [login] = sentTo(server, LOGIN);
     assert.deepEqual(Object.keys(login.json).sort(), ['headers', 'identityId', 'userOcid']);
     assert.equal(login.json.userOcid, DEFAULTS.ociUserOcid);
     assert.deepEqual(Object.keys(login.json.headers).sort(), ['authorization', 'date', 'host']);
@@ -124,7 +124,7 @@ describe('auth().ociAuth.login', () => {
     const encrypted = key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' });
     await sdk.auth().ociAuth.login(ociOptions({ privateKey: encrypted, passphrase: 'correct horse' }));
     await readWithCurrentToken(server, sdk);
-    assert.equal(requestsTo(server, LOGIN).length, 2);
+    assert.equal(sentTo(server, LOGIN).length, 2);
 
     server.clearRequests();
     const noPassphrase = await rejection(sdk.auth().ociAuth.login(ociOptions({ privateKey: encrypted })));
@@ -157,7 +157,7 @@ describe('auth().ociAuth.login', () => {
     server.expireToken(first);
     const second = await readWithCurrentToken(server, sdk);
     assert.notEqual(second, first);
-    const logins = requestsTo(server, LOGIN);
+    const logins = sentTo(server, LOGIN);
     assert.equal(logins.length, 2);
     assert.notEqual(logins[1].json.headers.date, logins[0].json.headers.date, 'a new date');
     assert.notEqual(logins[1].json.headers.authorization, logins[0].json.headers.authorization, 'a new signature');
@@ -165,13 +165,13 @@ describe('auth().ociAuth.login', () => {
   });
 
   test('identityId falls back to INFISICAL_OCI_AUTH_IDENTITY_ID; bad options are clear errors and send nothing', async () => {
-    await withEnv({ INFISICAL_OCI_AUTH_IDENTITY_ID: DEFAULTS.ociIdentityId }, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({ INFISICAL_OCI_AUTH_IDENTITY_ID: DEFAULTS.ociIdentityId }, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       await sdk.auth().ociAuth.login(ociOptions({ identityId: undefined }));
-      assert.equal(requestsTo(server, LOGIN)[0].json.identityId, DEFAULTS.ociIdentityId);
+      assert.equal(sentTo(server, LOGIN)[0].json.identityId, DEFAULTS.ociIdentityId);
     });
     server.clearRequests();
-    await withEnv({}, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
+    await withEnvCleared({}, ['INFISICAL_OCI_AUTH_IDENTITY_ID', 'INFISICAL_MACHINE_IDENTITY_ID'], async () => {
       const sdk = new InfisicalSDK({ siteUrl: server.url });
       const noId = await rejection(sdk.auth().ociAuth.login(ociOptions({ identityId: undefined })));
       assert.match(noId.message, /"identityId" option or set INFISICAL_OCI_AUTH_IDENTITY_ID or INFISICAL_MACHINE_IDENTITY_ID/);

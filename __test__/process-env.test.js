@@ -8,12 +8,10 @@ const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const http = require('node:http');
-const os = require('node:os');
 const path = require('node:path');
-const { Worker } = require('node:worker_threads');
 
 const { startServer, DEFAULTS } = require('./server');
-const { startForwardProxy } = require('./helpers/common');
+const { startForwardProxy, inWorker, credentialFreeEnv } = require('./helpers/common');
 
 const ROOT = path.resolve(__dirname, '..');
 const AWS_IDENTITY_ID = DEFAULTS.awsIdentityId || '00000000-0000-0000-0000-00000000bbbb';
@@ -43,44 +41,6 @@ test('no Rust source reads the process environment (std::env)', () => {
   assert.deepEqual(offenders, [], 'read variables from process.env in the JS layer and hand them to the core');
 });
 
-/**
- * Runs `body` (the source of an async function taking ({ InfisicalSDK, siteUrl })) in a worker
- * thread whose process.env starts as `env` (a copy, not the parent's), resolving to its result.
- */
-function inWorker(env, body, siteUrl) {
-  const source = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const { InfisicalSDK } = require(workerData.root);
-    (${body})({ InfisicalSDK, siteUrl: workerData.siteUrl }).then(
-      (value) => parentPort.postMessage({ value }),
-      (error) => parentPort.postMessage({ error: { name: error && error.name, message: String(error && error.message) } }),
-    );`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, env, workerData: { root: ROOT, siteUrl } });
-    worker.once('message', (message) => {
-      worker.terminate().then(() => resolve(message));
-    });
-    worker.once('error', reject);
-  });
-}
-
-/** An environment without AWS or Infisical variables, and no ~/.aws files. */
-function cleanEnv() {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('AWS_') && !key.startsWith('INFISICAL_')) env[key] = value;
-  }
-  const nowhere = path.join(os.tmpdir(), 'infisical-sdk-native-no-such-dir');
-  return {
-    ...env,
-    HOME: nowhere,
-    AWS_CONFIG_FILE: path.join(nowhere, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(nowhere, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    INFISICAL_SDK_RETRY_BASE_DELAY_MS: '5',
-  };
-}
-
 describe('worker threads', () => {
   let server;
   before(async () => {
@@ -93,7 +53,7 @@ describe('worker threads', () => {
   test("variables set in a worker's process.env are seen in that worker", async () => {
     assert.equal(process.env.INFISICAL_MACHINE_IDENTITY_ID, undefined, 'the test process itself has none');
     const result = await inWorker(
-      cleanEnv(),
+      credentialFreeEnv(),
       `async ({ InfisicalSDK, siteUrl }) => {
         const sdk = new InfisicalSDK({ siteUrl });
         // Set after the SDK was made and before the login: read when login is called, as the official SDK does.
@@ -116,7 +76,7 @@ describe('worker threads', () => {
   test("a worker without the variable gets the official error, whatever the parent's copy holds", async () => {
     process.env.INFISICAL_MACHINE_IDENTITY_ID = AWS_IDENTITY_ID;
     try {
-      const env = cleanEnv(); // the worker's copy has no identity id
+      const env = credentialFreeEnv(); // the worker's copy has no identity id
       const result = await inWorker(
         env,
         `async ({ InfisicalSDK, siteUrl }) => {
@@ -136,7 +96,7 @@ describe('worker threads', () => {
     await new Promise((resolve) => hang.listen(0, '127.0.0.1', resolve));
     try {
       const result = await inWorker(
-        cleanEnv(),
+        credentialFreeEnv(),
         `async ({ InfisicalSDK, siteUrl }) => {
           process.env.INFISICAL_SDK_REQUEST_TIMEOUT_MS = '123';
           process.env.INFISICAL_SDK_RETRY_BASE_DELAY_MS = '1';
@@ -158,7 +118,7 @@ describe('worker threads', () => {
     const proxy = await startForwardProxy();
     try {
       const result = await inWorker(
-        cleanEnv(),
+        credentialFreeEnv(),
         `async ({ InfisicalSDK, siteUrl }) => {
           for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'no_proxy', 'NO_PROXY']) delete process.env[name];
           process.env.HTTP_PROXY = ${JSON.stringify(proxy.url)};
@@ -209,7 +169,7 @@ describe('one AWS configuration per client', () => {
 
   test('automatic re-logins reuse the credentials the chain loaded once', async () => {
     const env = {
-      ...cleanEnv(),
+      ...credentialFreeEnv(),
       AWS_REGION: 'us-east-1',
       AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${credentialServer.address().port}/creds`,
       INFISICAL_MACHINE_IDENTITY_ID: AWS_IDENTITY_ID,

@@ -16,6 +16,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 
 const { startServer, DEFAULTS } = require('./server');
+const { loggedIn } = require('./helpers/common');
 const { InfisicalSDK } = require(path.resolve(__dirname, '..'));
 
 const PROJECT_ID = DEFAULTS.projectId;
@@ -31,11 +32,8 @@ afterEach(async () => {
   server = null;
 });
 
-async function client(options = {}) {
-  const sdk = new InfisicalSDK({ siteUrl: server.url, ...options });
-  await sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
-  return sdk;
-}
+/** A logged-in SDK against the test server. */
+const client = (options) => loggedIn(InfisicalSDK, server.url, options);
 
 const secretReads = () => server.requests.filter((r) => r.method === 'GET' && r.path.startsWith(SECRETS_PATH));
 const get = (sdk) => sdk.secrets().getSecret({ projectId: PROJECT_ID, environment: 'dev', secretName: 'DB_URL' });

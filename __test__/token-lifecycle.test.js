@@ -5,11 +5,13 @@
 // renewal would pass the max TTL or the server refuses it; a token set by accessToken() and
 // every token with `autoTokenRefresh: false` are left alone, as in the official SDK.
 //
-// Real short TTLs (seconds) on the local test server; the server clock is NOT frozen or moved,
-// because the SDK measures token lifetimes with the real clock. The server's JWTs, like the real
-// server's (jsonwebtoken), carry `exp` in whole seconds counted from a floored `iat`: a token with
-// expiresIn 2 issued at x.7 s dies at x+2 s, 1.3 s after it was issued. Tests that care pick the
-// sub-second phase of their login (alignTo) so that this matters, or does not, deterministically.
+// Time passes through the SDK's clock and the server's together (`advance`: the SDK's testing
+// hook and server.advanceTime), never waited for, so the outcomes do not depend on how busy the
+// machine is. Both clocks still run in real time as well, in step, so the few real milliseconds a
+// test takes only shift every event a little; the token lifetimes (100 s) and steps (10 s) leave
+// each renew point a wide berth. The server's JWTs, like the real server's (jsonwebtoken), carry
+// `exp` in whole seconds counted from a floored `iat`, so a token may die up to a second before
+// `expiresIn` says; the SDK's renewal margin covers that.
 
 process.env.INFISICAL_SDK_RETRY_BASE_DELAY_MS = '5';
 process.env.INFISICAL_SDK_REQUEST_TIMEOUT_MS = '5000';
@@ -32,14 +34,14 @@ const RENEW = '/api/v1/auth/token/renew';
 const SECRETS = '/api/v3/secrets/raw';
 const CHILD = path.join(__dirname, 'helpers', 'lifecycle-child.js');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // ---------------------------------------------------------------------------------------------
 // What the server answered: every response of the current test server, with its time, status
 // and the token the request carried (server.requests has the requests but not the answers).
 
 let server;
 let responses = [];
+/** Milliseconds `advance` moved both clocks in the current test: server time is Date.now() + this. */
+let advancedMs = 0;
 const originalWriteHead = http.ServerResponse.prototype.writeHead;
 
 before(() => {
@@ -48,7 +50,7 @@ before(() => {
     if (server && req && this.socket && this.socket.localPort === server.port) {
       const auth = req.headers.authorization;
       responses.push({
-        at: Date.now(),
+        at: Date.now() + advancedMs,
         method: req.method,
         path: req.url.split('?')[0],
         status,
@@ -65,6 +67,7 @@ after(() => {
 
 beforeEach(async () => {
   responses = [];
+  advancedMs = 0;
   server = await startServer({ log: false });
   server.setSecret(PROJECT_ID, 'dev', '/', 'DB_URL', 'postgres://one');
 });
@@ -85,10 +88,29 @@ const claims = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url
 const describeLog = (log, t0) =>
   log.map((r) => `${((r.at - t0) / 1000).toFixed(3)} s ${r.status} ${r.method} ${r.path}${r.token ? ' (bearer)' : ''}`).join('\n');
 
-/** Waits until the wall clock's milliseconds are `ms` (± a few): fixes the sub-second phase of the next login. */
-async function alignTo(ms) {
-  const wait = (ms - (Date.now() % 1000) + 1000) % 1000;
-  await sleep(wait);
+const TESTING = Symbol.for('infisical-sdk-native.testing');
+
+/** Lets `seconds` pass for the SDK client(s) and the server alike, without waiting. */
+function advance(sdks, seconds) {
+  for (const sdk of [].concat(sdks)) sdk[TESTING].advanceClock(seconds * 1000);
+  server.advanceTime(seconds);
+  advancedMs += seconds * 1000;
+}
+
+/** The server time now (ms), on the clock the responses are stamped with. */
+const serverNow = () => Date.now() + advancedMs;
+
+/**
+ * Resolves once the server has received a request to `path` after its first `mark` requests (no
+ * fixed waits); fails if `call` (a promise that does not reject) settles without one.
+ */
+async function untilRequest(path, mark, call) {
+  let settled = false;
+  call.then(() => (settled = true));
+  while (!server.requests.slice(mark).some((r) => r.path === path)) {
+    if (settled) assert.fail(`the call ended without a request to ${path}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 let identityCounter = 0;
@@ -106,28 +128,29 @@ const read = (sdk, secretName = 'DB_URL') => sdk.secrets().getSecret({ projectId
 // ---------------------------------------------------------------------------------------------
 describe('renewal and re-login before expiry', () => {
   test('a loop of calls across several expiries and a max-TTL boundary never fails, renews before each expiry and logs in again only at the max TTL', async () => {
-    const TTL = 2;
-    const MAX_TTL = 5;
-    const LOOP_MS = 7000;
+    // 100 s tokens, a 350 s max TTL, a call every 10 s for 700 s: renewals near 80, 160 and 240 s
+    // into each session, a re-login near 320 s (the next renewal would pass the max TTL), twice.
+    const TTL = 100;
+    const MAX_TTL = 350;
+    const STEP = 10;
+    const LOOP = 700;
     const { login } = identity(TTL, MAX_TTL);
     const sdk = new InfisicalSDK({ siteUrl: server.url });
 
-    // Log in at x.7 s: the first token's JWT then expires 1.3 s later, not 2 s.
-    await alignTo(700);
-    const t0 = Date.now();
+    const t0 = serverNow();
     await sdk.auth().universalAuth.login(login);
     const failures = [];
     let calls = 0;
-    while (Date.now() - t0 < LOOP_MS) {
+    for (let elapsed = 0; elapsed < LOOP; elapsed += STEP) {
       try {
         assert.equal((await read(sdk)).secretValue, 'postgres://one');
       } catch (error) {
-        failures.push(`${Date.now() - t0} ms: ${error.message}`);
+        failures.push(`${elapsed} s: ${error.message}`);
       }
       calls += 1;
-      await sleep(200);
+      advance(sdk, STEP);
     }
-    const end = Date.now();
+    const end = serverNow();
     const log = responses.slice();
     const timeline = `\nwhat the server answered:\n${describeLog(log, t0)}`;
 
@@ -144,9 +167,9 @@ describe('renewal and re-login before expiry', () => {
     const logins = log.filter(isLogin);
     const renewals = log.filter(isRenew);
     const authEvents = log.filter((r) => isLogin(r) || isRenew(r));
-    // 7 s with 2 s tokens and a 5 s max TTL: at least one re-login and two renewals.
-    assert.ok(logins.length >= 2, `no re-login across the max-TTL boundary${timeline}`);
-    assert.ok(renewals.length >= 2, `fewer than two renewals${timeline}`);
+    // Two max-TTL boundaries, each session renewed more than once.
+    assert.ok(logins.length >= 3, `fewer than two re-logins across the max-TTL boundaries${timeline}`);
+    assert.ok(renewals.length >= 4, `fewer than four renewals${timeline}`);
 
     // Renewals happen before each expiry: no token lives on unreplaced past its lifetime.
     for (let i = 1; i <= authEvents.length; i++) {
@@ -154,18 +177,19 @@ describe('renewal and re-login before expiry', () => {
       const to = i < authEvents.length ? authEvents[i].at : end;
       assert.ok(to - from < TTL * 1000, `a token was not replaced within its ${TTL} s lifetime (${from - t0} → ${to - t0} ms)${timeline}`);
     }
-    // ...and no more: a token is not renewed or replaced needlessly early.
+    // ...and no more: a token is not renewed or replaced needlessly early (the margin is a fifth
+    // of the lifetime plus a second).
     for (let i = 1; i < authEvents.length; i++) {
       const age = authEvents[i].at - authEvents[i - 1].at;
-      assert.ok(age >= 500, `a token was replaced only ${age} ms after it was issued${timeline}`);
+      assert.ok(age >= (TTL / 2) * 1000, `a token was replaced only ${age} ms after it was issued${timeline}`);
     }
     // A re-login happens only near the max TTL: when a renewal would have carried the token
-    // past it (login + 5 s), with 1.5 s of slack for the renewal margin.
+    // past it (login + 350 s), that is, once the session is more than 250 s old.
     let sessionStart = logins[0].at;
     for (const l of logins.slice(1)) {
       const age = l.at - sessionStart;
       assert.ok(
-        age >= (MAX_TTL - TTL - 1.5) * 1000,
+        age > (MAX_TTL - TTL) * 1000,
         `re-login only ${age} ms after the previous login: a renewal would still have been accepted${timeline}`,
       );
       assert.ok(age <= MAX_TTL * 1000, `re-login ${age} ms after the previous login, past the max TTL${timeline}`);
@@ -186,17 +210,16 @@ describe('renewal and re-login before expiry', () => {
   });
 
   test('50 concurrent calls at the renew point make exactly one renewal; getAccessToken() returns the renewed token', async () => {
-    const { login } = identity(4, 60);
+    const { login } = identity(100, 100000);
     for (let i = 0; i < 50; i++) server.setSecret(PROJECT_ID, 'dev', '/', `S_${i}`, `value-${i}`);
     const sdk = new InfisicalSDK({ siteUrl: server.url });
-    // Logged in at x.05 s, the JWT expires 3.95 s later; at 3.3 s the token is inside the
-    // renewal margin (a fifth of the lifetime, plus the second JWTs round off) but still valid.
-    await alignTo(50);
-    const t0 = Date.now();
+    const t0 = serverNow();
     await sdk.auth().universalAuth.login(login);
     const first = sdk.auth().getAccessToken();
     const authBefore = sdk.auth();
-    await sleep(3300 - (Date.now() - t0));
+    // 85 s into its 100 s life the token is inside the renewal margin (a fifth of the lifetime,
+    // plus the second JWTs round off) but still valid.
+    advance(sdk, 85);
     const mark = responses.length;
 
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => read(sdk, `S_${i}`)));
@@ -386,16 +409,16 @@ describe('a token refused by the server', () => {
 // ---------------------------------------------------------------------------------------------
 describe('tokens the lifecycle leaves alone', () => {
   test('a token set by accessToken() and a login with autoTokenRefresh: false are never renewed, and fail once expired', async () => {
-    const { login, identityId } = identity(2, 60);
+    const { login, identityId } = identity(100, 6000);
     const byHand = new InfisicalSDK({ siteUrl: server.url });
     byHand.auth().accessToken(server.issueToken(identityId));
     const noRefresh = new InfisicalSDK({ siteUrl: server.url, autoTokenRefresh: false });
     await noRefresh.auth().universalAuth.login(login);
     const tokens = [byHand.auth().getAccessToken(), noRefresh.auth().getAccessToken()];
 
-    const t0 = Date.now();
+    // A call from each every 20 s for 260 s: both 100 s tokens expire on the way.
     const outcomes = { byHand: [], noRefresh: [] };
-    while (Date.now() - t0 < 2600) {
+    for (let elapsed = 0; elapsed < 260; elapsed += 20) {
       for (const [name, sdk] of [
         ['byHand', byHand],
         ['noRefresh', noRefresh],
@@ -407,7 +430,7 @@ describe('tokens the lifecycle leaves alone', () => {
           outcomes[name].push(/\[StatusCode=403\].*Your token has expired/.test(error.message) ? '403' : error.message);
         }
       }
-      await sleep(200);
+      advance([byHand, noRefresh], 20);
     }
     for (const [name, list] of Object.entries(outcomes)) {
       const firstFailure = list.indexOf('403');
@@ -437,8 +460,9 @@ describe('tokens the lifecycle leaves alone', () => {
     await sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
     server.expireToken(sdk.auth().getAccessToken());
     server.injectFault({ type: 'delay', ms: 400 }, { match: { method: 'POST', path: UA_LOGIN } });
+    const requestMark = server.requests.length;
     const pending = read(sdk).catch(() => {}); // meets the expired token: re-login (slow)
-    await sleep(150);
+    await untilRequest(UA_LOGIN, requestMark, pending);
     const manual = server.issueToken();
     sdk.auth().accessToken(manual);
     await pending;
@@ -466,8 +490,9 @@ describe('tokens the lifecycle leaves alone', () => {
       { type: 'delay', ms: 400 },
       { match: (r) => r.path === UA_LOGIN && r.json && r.json.clientId === DEFAULTS.clientId },
     );
+    const mark = server.requests.length;
     const pending = read(sdk).catch(() => {}); // refused: automatic re-login (slow)
-    await sleep(150);
+    await untilRequest(UA_LOGIN, mark, pending);
     await sdk.auth().universalAuth.login(other.login);
     await pending;
     assert.equal(
@@ -478,16 +503,14 @@ describe('tokens the lifecycle leaves alone', () => {
   });
 
   test('a token set by accessToken() while an automatic renewal is under way stays in use', async () => {
-    const { login } = identity(4, 60);
+    const { login } = identity(100, 100000);
     const sdk = new InfisicalSDK({ siteUrl: server.url });
-    await alignTo(50);
-    const t0 = Date.now();
     await sdk.auth().universalAuth.login(login);
-    await sleep(3300 - (Date.now() - t0));
-    // Delayed, but still served before the token's JWT expires (3.95 s after the login).
+    advance(sdk, 85); // inside the renewal margin, still valid
     server.injectFault({ type: 'delay', ms: 200 }, { match: { method: 'POST', path: RENEW } });
+    const mark = server.requests.length;
     const pending = read(sdk).catch(() => {}); // at the renew point: renewal (slow)
-    await sleep(80);
+    await untilRequest(RENEW, mark, pending);
     const manual = server.issueToken();
     sdk.auth().accessToken(manual);
     await pending;

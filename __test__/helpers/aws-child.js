@@ -10,9 +10,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function describeError(e) {
-  return { name: e && e.name, message: e && e.message, isError: e instanceof Error };
-}
+const { describeError } = require('./common');
 
 async function main() {
   const cfg = JSON.parse(process.env.INFISICAL_AWS_CHILD);

@@ -26,28 +26,4 @@ async function readWithCurrentToken(server, sdk) {
   return token;
 }
 
-/**
- * Runs `fn` with process.env holding `vars` on top of the current environment minus `clear`
- * (names or prefixes ending in '*'), and restores the environment afterwards.
- */
-async function withEnv(vars, clear, fn) {
-  const saved = { ...process.env };
-  for (const name of Object.keys(process.env)) {
-    if (clear.some((c) => (c.endsWith('*') ? name.startsWith(c.slice(0, -1)) : name === c))) delete process.env[name];
-  }
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = String(v);
-  }
-  try {
-    return await fn();
-  } finally {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  }
-}
-
-/** The requests the server received at `path`. */
-const requestsTo = (server, path) => server.requests.filter((r) => r.path === path);
-
-module.exports = { PROJECT_ID, seedSecret, readWithCurrentToken, withEnv, requestsTo };
+module.exports = { PROJECT_ID, seedSecret, readWithCurrentToken };

@@ -5,8 +5,14 @@
 
 const assert = require('node:assert/strict');
 const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
 const util = require('node:util');
+const { Worker } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
+
+/** The package under test. */
+const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The test server module: infisical-sdk-native/testing, or INFISICAL_TEST_SERVER_MODULE (another implementation of the same contract). */
 function loadServerModule() {
@@ -18,6 +24,29 @@ function loadServerModule() {
 async function startTestServer(options = {}) {
   const { startServer } = loadServerModule();
   return startServer({ port: 0, log: false, ...options });
+}
+
+/** The login options of the test server's default universal-auth identity. */
+function defaultLogin() {
+  const { DEFAULTS } = loadServerModule();
+  return { clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret };
+}
+
+/** Logs `sdk` in with the test server's default universal-auth identity (what the login resolves to). */
+function loginDefault(sdk) {
+  return sdk.auth().universalAuth.login(defaultLogin());
+}
+
+/** A new `InfisicalSDK` on `siteUrl` (plus `options`), logged in with the test server's default identity. */
+async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
+  const sdk = new InfisicalSDK({ siteUrl, ...options });
+  await loginDefault(sdk);
+  return sdk;
+}
+
+/** The requests `server` (the test server) received at `route` since `mark` (an index into server.requests). */
+function sentTo(server, route, mark = 0) {
+  return server.requests.slice(mark).filter((r) => r.path === route);
 }
 
 /** A loopback port nothing listens on (bound once, then released). */
@@ -40,6 +69,86 @@ function childEnv(extra = {}, base = process.env) {
     else env[k] = String(v);
   }
   return env;
+}
+
+/**
+ * Runs `fn` with process.env changed: the variables named in `clear` (names, or prefixes ending
+ * in '*') removed, then `vars` set (undefined removes). Every variable it touched is restored when
+ * `fn` returns, or when its promise settles; resolves or returns what `fn` does.
+ */
+function withEnvCleared(vars, clear, fn) {
+  const cleared = Object.keys(process.env).filter((name) =>
+    clear.some((c) => (c.endsWith('*') ? name.startsWith(c.slice(0, -1)) : name === c)),
+  );
+  const saved = new Map([...cleared, ...Object.keys(vars)].map((name) => [name, process.env[name]]));
+  for (const name of cleared) delete process.env[name];
+  for (const [name, value] of Object.entries(vars)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = String(value);
+  }
+  const restore = () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  let result;
+  try {
+    result = fn();
+  } catch (error) {
+    restore();
+    throw error;
+  }
+  if (result && typeof result.then === 'function') return Promise.resolve(result).finally(restore);
+  restore();
+  return result;
+}
+
+/** Runs `fn` with process.env changed by `vars` (undefined removes), restored afterwards (see withEnvCleared). */
+function withEnv(vars, fn) {
+  return withEnvCleared(vars, [], fn);
+}
+
+/**
+ * The current environment without AWS or Infisical variables, ~/.aws files or the EC2 metadata
+ * service (nothing for a login to find unless the test puts it there), retries kept short.
+ */
+function credentialFreeEnv() {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('AWS_') && !key.startsWith('INFISICAL_')) env[key] = value;
+  }
+  const nowhere = path.join(os.tmpdir(), 'infisical-sdk-native-no-such-dir');
+  return {
+    ...env,
+    HOME: nowhere,
+    AWS_CONFIG_FILE: path.join(nowhere, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(nowhere, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    INFISICAL_SDK_RETRY_BASE_DELAY_MS: '5',
+  };
+}
+
+/**
+ * Runs `body` (the source of an async function taking ({ InfisicalSDK, siteUrl })) in a worker
+ * thread whose process.env starts as `env` (a copy, not the parent's), resolving to its result
+ * as `{ value }` or `{ error: { name, message } }`.
+ */
+function inWorker(env, body, siteUrl) {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { InfisicalSDK } = require(workerData.root);
+    (${body})({ InfisicalSDK, siteUrl: workerData.siteUrl }).then(
+      (value) => parentPort.postMessage({ value }),
+      (error) => parentPort.postMessage({ error: { name: error && error.name, message: String(error && error.message) } }),
+    );`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, env, workerData: { root: ROOT, siteUrl } });
+    worker.once('message', (message) => {
+      worker.terminate().then(() => resolve(message));
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** The error `promise` rejects with; fails the test if it resolves. */
@@ -191,8 +300,16 @@ module.exports = {
   loadServerModule,
   startForwardProxy,
   startTestServer,
+  defaultLogin,
+  loginDefault,
+  loggedIn,
+  sentTo,
   closedPort,
   childEnv,
+  credentialFreeEnv,
+  inWorker,
+  withEnv,
+  withEnvCleared,
   rejection,
   describeError,
   callOutcome,

@@ -490,6 +490,35 @@ function assertResolved(side) {
   return side.outcome.resolved;
 }
 
+/**
+ * Asserts our side refused bad input locally: a rejected promise (no synchronous throw) with an
+ * InfisicalSDKError whose message matches each of `patterns` (the option at fault, the call),
+ * no TypeError text leaking through, and no request after the login.
+ */
+function assertRefusedLocally(side, ...patterns) {
+  const r = assertResolved(side);
+  assert.equal(r.threwSynchronously, undefined, `ours threw synchronously: ${JSON.stringify(r)}`);
+  assert.ok(r.rejected, `ours must reject: ${JSON.stringify(r)}`);
+  assert.equal(r.rejected.name, 'InfisicalSDKError');
+  assert.equal(r.rejected.isError, true);
+  for (const pattern of patterns) assert.match(r.rejected.message, pattern);
+  assert.doesNotMatch(r.rejected.message, /Cannot read properties/);
+  assert.equal(apiRequests(side).length, 0, 'no request for bad input');
+}
+
+/** A side's requests after the login (none to the auth routes). */
+const apiRequests = (side) => side.requests.filter((r) => !r.path.startsWith('/api/v1/auth/'));
+
+/** The outcome callOutcome reports for a call rejected with an Error of this name and message. */
+const rejectedShape = (name, message) => ({ rejected: { name, message, isError: true } });
+
+/** Calls each function of `calls` in turn; resolves to their outcomes (callOutcome) under the same keys. */
+async function settleAll(calls) {
+  const out = {};
+  for (const [k, call] of Object.entries(calls)) out[k] = await callOutcome(call);
+  return out;
+}
+
 function queryObject(req) {
   return Object.fromEntries(req.query.pairs);
 }
@@ -526,6 +555,10 @@ module.exports = {
   runOurs,
   assertRejected,
   assertResolved,
+  assertRefusedLocally,
+  apiRequests,
+  rejectedShape,
+  settleAll,
   queryObject,
   printable,
   differences,

@@ -12,7 +12,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const { InfisicalSDK } = require(ROOT);
 const { DEFAULTS } = require('infisical-sdk-native/testing');
-const { startTestServer } = require('./common');
+const { startTestServer, withEnv, sentTo } = require('./common');
 
 const PROJECT_ID = DEFAULTS.projectId;
 
@@ -27,11 +27,6 @@ async function serverAndSdk(sdkOptions = {}) {
 /** Reads the seeded secret (a call that needs a token). */
 function readSecret(sdk) {
   return sdk.secrets().getSecret({ projectId: PROJECT_ID, environment: 'dev', secretName: 'DB_URL' });
-}
-
-/** The requests the server got to `route` since `mark` (an index into server.requests). */
-function sentTo(server, route, mark = 0) {
-  return server.requests.slice(mark).filter((r) => r.path === route);
 }
 
 /** The token the last call's request carried. */
@@ -71,24 +66,6 @@ async function reloginAfterRefusal(server, sdk, route) {
 function tempDir(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Runs `fn` with process.env changed by `vars` (undefined deletes), restored afterwards. */
-async function withEnv(vars, fn) {
-  const saved = {};
-  for (const [k, v] of Object.entries(vars)) {
-    saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
 }
 
 module.exports = {

@@ -8,8 +8,11 @@ const { Sha256 } = require('@aws-crypto/sha256-js');
 
 const STS_BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
 
-/** Resolves to the signed headers (as the SDKs send them: Authorization, Host, X-Amz-Date...). */
-async function signedStsHeaders({ accessKeyId, secretAccessKey, region = 'us-east-1', date = new Date('2026-01-01T00:00:00Z'), body = STS_BODY }) {
+/**
+ * Resolves to the signed headers (as the SDKs send them: Authorization, Host, X-Amz-Date..., and
+ * X-Amz-Security-Token with a session token).
+ */
+async function signedStsHeaders({ accessKeyId, secretAccessKey, sessionToken, region = 'us-east-1', date = new Date('2026-01-01T00:00:00Z'), body = STS_BODY }) {
   const host = `sts.${region}.amazonaws.com`;
   const request = new HttpRequest({
     protocol: 'https:',
@@ -19,7 +22,8 @@ async function signedStsHeaders({ accessKeyId, secretAccessKey, region = 'us-eas
     headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', Host: host, 'Content-Length': String(Buffer.byteLength(body)) },
     body,
   });
-  const signer = new SignatureV4({ credentials: { accessKeyId, secretAccessKey }, region, service: 'sts', sha256: Sha256 });
+  const credentials = { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  const signer = new SignatureV4({ credentials, region, service: 'sts', sha256: Sha256 });
   const signed = await signer.sign(request, { signingDate: date });
   return signed.headers;
 }

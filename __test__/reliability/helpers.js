@@ -20,7 +20,7 @@ const util = require('node:util');
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_MODULE = require.resolve('infisical-sdk-native/testing');
 const { DEFAULTS } = require(SERVER_MODULE);
-const { startTestServer, closedPort, childEnv, settle } = require('../helpers/common');
+const { startTestServer, closedPort, childEnv, settle, loggedIn, loginDefault } = require('../helpers/common');
 
 const PROJECT_ID = DEFAULTS.projectId;
 const SDK_ERROR_NAMES = new Set(['InfisicalSDKError', 'InfisicalSDKRequestError']);
@@ -90,17 +90,6 @@ async function expectSdkRejection(fn, expected = {}, ms) {
   assertSdkError(outcome.error, expected);
   return outcome;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Test server and clients
-
-
-async function loggedIn(InfisicalSDK, siteUrl, options = {}) {
-  const sdk = new InfisicalSDK({ siteUrl, ...options });
-  await sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
-  return sdk;
-}
-
 
 // ---------------------------------------------------------------------------------------------
 // Fault proxy: forwards to `upstream` (the test server) unless a queued handler takes the request.
@@ -302,6 +291,7 @@ module.exports = {
   expectSdkRejection,
   startTestServer,
   loggedIn,
+  loginDefault,
   closedPort,
   startProxy,
   collectBody,

@@ -13,7 +13,6 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const {
   PROJECT_ID: P,
-  DEFAULTS,
   useFastEnv,
   loadSdk,
   watchProcess,
@@ -21,6 +20,7 @@ const {
   expectSdkRejection,
   startTestServer,
   loggedIn,
+  loginDefault,
   startProxy,
   makeCertificates,
   runNode,
@@ -66,8 +66,7 @@ afterEach(() => {
   for (const proxy of [tlsProxy, selfSigned, front, otherPort, otherHost]) proxy?.clear();
 });
 
-const login = (sdk) =>
-  sdk.auth().universalAuth.login({ clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.clientSecret });
+const login = loginDefault;
 const getA = (sdk) => sdk.secrets().getSecret({ projectId: P, environment: 'dev', secretName: 'A' });
 
 // ---------------------------------------------------------------------------------------------

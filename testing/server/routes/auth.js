@@ -12,13 +12,7 @@ const { z, slugSchema } = require('../schema');
 const { validateAccessTokenExp, verifyJwtOrThrow } = require('../auth-check');
 const { DEFAULTS } = require('../state');
 const { verifyStsRequest } = require('../aws-sigv4');
-
-const tokenResponse = (accessToken, row) => ({
-  accessToken,
-  expiresIn: row.accessTokenTTL,
-  accessTokenMaxTTL: row.accessTokenMaxTTL,
-  tokenType: 'Bearer',
-});
+const { tokenResponse } = require('./logins');
 
 // Sub-organizations: this server has none, so any name but the org's own slug is unknown.
 function checkSubOrganization(name, message) {

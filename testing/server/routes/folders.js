@@ -49,17 +49,8 @@ const listQuery = z.object({
   recursive: looseBoolean(false),
 });
 
-const updateBody = z.object({
-  workspaceId: z.string().trim(),
-  environment: z.string().trim(),
-  name: z
-    .string()
-    .trim()
-    .refine(isValidFolderName, 'Invalid folder name. Only alphanumeric characters, dashes, and underscores are allowed.'),
-  path: folderPathSchema(),
-  directory: folderPathSchema(),
-  description: z.string().optional().nullable(),
-});
+// An update takes the same fields as a create (name: the new name).
+const updateBody = createBody;
 
 const deleteBody = z.object({
   workspaceId: z.string().trim(),

@@ -18,6 +18,7 @@ const { z, slugSchema } = require('../schema');
 const { DEFAULTS } = require('../state');
 const rs256 = require('../jwt-rs256');
 
+// The answer of every login and renewal (routes/auth.js uses it too; cloud-auth.js through issue()).
 const tokenResponse = (accessToken, row) => ({
   accessToken,
   expiresIn: row.accessTokenTTL,
@@ -212,4 +213,4 @@ module.exports = function registerLoginRoutes(router, { state }) {
 };
 
 // Shared with the cloud-credential logins (routes/cloud-auth.js).
-Object.assign(module.exports, { orgFields, checkOrganization, list, issue });
+Object.assign(module.exports, { orgFields, checkOrganization, list, issue, tokenResponse });

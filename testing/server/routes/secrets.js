@@ -198,6 +198,30 @@ module.exports = function registerSecretRoutes(router, { state }) {
     if (found.length !== tagIds.length) throw notFound(`Tag not found. Found ${found.map((t) => t.slug).join(',')}`);
   };
 
+  // The project a write names (workspaceId or projectSlug in its body): 404 when unknown.
+  const projectOf = (b) => projectOr404(state, extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug }));
+  // The folder a single-secret write names; `operation` names the 404 as the real service does.
+  const writeFolder = (project, b, operation) => {
+    const folder = state.getFolder(project, b.environment, b.secretPath);
+    if (!folder) throw folderNotFound(b.secretPath, b.environment, operation);
+    return folder;
+  };
+
+  // A secret as a write answers it: the value shown, with what `fields` adds (value, comment, keys).
+  const written = (project, environment, secretPath, secret, fields) =>
+    reshapeSecret({ project, environment, secretPath, secret, hidden: false, source: 'write', ...fields });
+  // The row changes an update (single or batch item) asks for; `key` is the name after the update.
+  const requestedChanges = (item, key) => {
+    const changes = { key };
+    if (typeof item.secretValue === 'string') changes.value = item.secretValue;
+    if (item.secretComment !== undefined) changes.comment = item.secretComment;
+    if (item.skipMultilineEncoding !== undefined) changes.skipMultilineEncoding = item.skipMultilineEncoding;
+    if (item.tagIds) changes.tagIds = [...item.tagIds];
+    if (item.secretMetadata) changes.secretMetadata = item.secretMetadata.map((m) => ({ ...m }));
+    if (item.secretReminderRepeatDays) changes.reminder = { note: item.secretReminderNote ?? null, repeatDays: item.secretReminderRepeatDays };
+    return changes;
+  };
+
   // --------------------------------------------------------------- list
   router.add('GET', '/api/v3/secrets/raw', { auth: true, limit: 'secrets' }, (req) => {
     const identityId = req.auth.identity.identityId;
@@ -362,11 +386,9 @@ module.exports = function registerSecretRoutes(router, { state }) {
   router.add('POST', '/api/v3/secrets/raw/:secretName', { auth: true, limit: 'secrets' }, (req) => {
     const { secretName } = createParams.parse(req.params);
     const b = createBody.parse(req.body);
-    const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
-    const project = projectOr404(state, projectId);
+    const project = projectOf(b);
     requirePermission(req, 'create', 'secrets');
-    const folder = state.getFolder(project, b.environment, b.secretPath);
-    if (!folder) throw folderNotFound(b.secretPath, b.environment, 'CreateSecret');
+    const folder = writeFolder(project, b, 'CreateSecret');
     if (b.type === 'personal') throw badRequest('Must be user to create personal secret');
     if (state.findSecret(folder, secretName, 'shared')) throw badRequest('Secret already exists');
     checkTags(project, b.tagIds);
@@ -382,17 +404,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
       reminder: b.secretReminderRepeatDays ? { note: b.secretReminderNote ?? null, repeatDays: b.secretReminderRepeatDays } : null,
     });
     return {
-      secret: reshapeSecret({
-        project,
-        environment: b.environment,
-        secretPath: b.secretPath,
-        secret,
-        value: b.secretValue,
-        comment: b.secretComment || '',
-        hidden: false,
-        source: 'write',
-        keys: 'create',
-      }),
+      secret: written(project, b.environment, b.secretPath, secret, { value: b.secretValue, comment: b.secretComment || '', keys: 'create' }),
     };
   });
 
@@ -400,12 +412,10 @@ module.exports = function registerSecretRoutes(router, { state }) {
   router.add('PATCH', '/api/v3/secrets/raw/:secretName', { auth: true, limit: 'secrets' }, (req) => {
     const { secretName } = updateParams.parse(req.params);
     const b = updateBody.parse(req.body);
-    const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
-    const project = projectOr404(state, projectId);
+    const project = projectOf(b);
     requirePermission(req, 'edit', 'secrets');
     if (b.newSecretName === '') throw badRequest('New secret name cannot be empty');
-    const folder = state.getFolder(project, b.environment, b.secretPath);
-    if (!folder) throw folderNotFound(b.secretPath, b.environment, 'UpdateSecret');
+    const folder = writeFolder(project, b, 'UpdateSecret');
     if (b.type === 'personal') throw badRequest('Must be user to create personal secret');
     const secret = state.findSecret(folder, secretName, 'shared');
     if (!secret) throw notFound(`Secret with name ${secretName} not found`);
@@ -414,30 +424,13 @@ module.exports = function registerSecretRoutes(router, { state }) {
       throw badRequest('Secret with the new name already exists');
     }
 
-    const changes = { key: b.newSecretName || secretName };
-    if (typeof b.secretValue === 'string') changes.value = b.secretValue;
-    if (b.secretComment !== undefined) changes.comment = b.secretComment;
-    if (b.skipMultilineEncoding !== undefined) changes.skipMultilineEncoding = b.skipMultilineEncoding;
-    if (b.tagIds) changes.tagIds = [...b.tagIds];
-    if (b.secretMetadata) changes.secretMetadata = b.secretMetadata.map((m) => ({ ...m }));
-    if (b.secretReminderRepeatDays) changes.reminder = { note: b.secretReminderNote ?? null, repeatDays: b.secretReminderRepeatDays };
-    state.updateSecretRow(folder, secret, changes);
+    state.updateSecretRow(folder, secret, requestedChanges(b, b.newSecretName || secretName));
     if (b.newSecretName) {
       updateLinkedReferences(state, project, folder, b.environment, b.secretPath, secretName, b.newSecretName, secret.id);
     }
     // NB: the response carries the value/comment of the REQUEST ("" when not sent).
     return {
-      secret: reshapeSecret({
-        project,
-        environment: b.environment,
-        secretPath: b.secretPath,
-        secret,
-        value: b.secretValue || '',
-        comment: b.secretComment || '',
-        hidden: false,
-        source: 'write',
-        keys: 'write',
-      }),
+      secret: written(project, b.environment, b.secretPath, secret, { value: b.secretValue || '', comment: b.secretComment || '', keys: 'write' }),
     };
   });
 
@@ -445,11 +438,9 @@ module.exports = function registerSecretRoutes(router, { state }) {
   router.add('DELETE', '/api/v3/secrets/raw/:secretName', { auth: true, limit: 'secrets' }, (req) => {
     const { secretName } = deleteParams.parse(req.params);
     const b = deleteBody.parse(req.body);
-    const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
-    const project = projectOr404(state, projectId);
+    const project = projectOf(b);
     requirePermission(req, 'delete', 'secrets');
-    const folder = state.getFolder(project, b.environment, b.secretPath);
-    if (!folder) throw folderNotFound(b.secretPath, b.environment, 'DeleteSecret');
+    const folder = writeFolder(project, b, 'DeleteSecret');
     if (b.type === 'personal') throw badRequest('Must be user to delete personal secret');
     const secret = state.findSecret(folder, secretName, 'shared') || folder.secrets.find((s) => s.key === secretName);
     if (!secret) throw notFound('Secret not found');
@@ -457,17 +448,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
     for (const s of [...folder.secrets]) {
       if (s === secret || (secret.type === 'shared' && s.key === secretName && s.type === 'personal')) state.removeSecret(folder, s);
     }
-    return {
-      secret: reshapeSecret({
-        project,
-        environment: b.environment,
-        secretPath: b.secretPath,
-        secret,
-        hidden: false,
-        source: 'write',
-        keys: 'write',
-      }),
-    };
+    return { secret: written(project, b.environment, b.secretPath, secret, { keys: 'write' }) };
   });
 
   // --------------------------------------------------------------- batches
@@ -479,14 +460,10 @@ module.exports = function registerSecretRoutes(router, { state }) {
     if (!folder) throw notFound('Folder not found for the given environment slug & secret path', name);
     return folder;
   };
-  const batchProject = (b) => {
-    const projectId = extractProjectId(state, { projectId: b.workspaceId, projectSlug: b.projectSlug });
-    return projectOr404(state, projectId);
-  };
 
   router.add('POST', '/api/v3/secrets/batch/raw', { auth: true, limit: 'secrets' }, (req) => {
     const b = batchCreateBody.parse(req.body);
-    const project = batchProject(b);
+    const project = projectOf(b);
     requirePermission(req, 'create', 'secrets');
     const folder = batchFolder(project, b.environment, b.secretPath, 'Create secret');
     const existing = b.secrets.filter((s) => state.findSecret(folder, s.secretKey, 'shared'));
@@ -501,15 +478,14 @@ module.exports = function registerSecretRoutes(router, { state }) {
         tagIds: s.tagIds || [],
         secretMetadata: s.secretMetadata || [],
       });
-      const at = { project, environment: b.environment, secretPath: b.secretPath, secret, hidden: false, source: 'write' };
-      return reshapeSecret({ ...at, value: s.secretValue, comment: s.secretComment || '', keys: 'create' });
+      return written(project, b.environment, b.secretPath, secret, { value: s.secretValue, comment: s.secretComment || '', keys: 'create' });
     });
     return { secrets };
   });
 
   router.add('PATCH', '/api/v3/secrets/batch/raw', { auth: true, limit: 'secrets' }, (req) => {
     const b = batchUpdateBody.parse(req.body);
-    const project = batchProject(b);
+    const project = projectOf(b);
     requirePermission(req, 'edit', 'secrets');
     // resolve every secret first: its folder (its own secretPath or the batch's) and its row
     const planned = b.secrets.map((s) => {
@@ -542,28 +518,19 @@ module.exports = function registerSecretRoutes(router, { state }) {
           secretMetadata: s.secretMetadata || [],
         });
       } else {
-        const changes = { key: s.newSecretName || s.secretKey };
-        if (typeof s.secretValue === 'string') changes.value = s.secretValue;
-        if (s.secretComment !== undefined) changes.comment = s.secretComment;
-        if (s.skipMultilineEncoding !== undefined) changes.skipMultilineEncoding = s.skipMultilineEncoding;
-        if (s.tagIds) changes.tagIds = [...s.tagIds];
-        if (s.secretMetadata) changes.secretMetadata = s.secretMetadata.map((m) => ({ ...m }));
-        if (s.secretReminderRepeatDays) changes.reminder = { note: s.secretReminderNote ?? null, repeatDays: s.secretReminderRepeatDays };
-        state.updateSecretRow(folder, secret, changes);
+        state.updateSecretRow(folder, secret, requestedChanges(s, s.newSecretName || s.secretKey));
         if (s.newSecretName) {
           updateLinkedReferences(state, project, folder, b.environment, path, s.secretKey, s.newSecretName, secret.id);
         }
       }
-      secrets.push(
-        reshapeSecret({ project, environment: b.environment, secretPath: path, secret, hidden: false, source: 'write', keys: 'write' }),
-      );
+      secrets.push(written(project, b.environment, path, secret, { keys: 'write' }));
     }
     return { secrets };
   });
 
   router.add('DELETE', '/api/v3/secrets/batch/raw', { auth: true, limit: 'secrets' }, (req) => {
     const b = batchDeleteBody.parse(req.body);
-    const project = batchProject(b);
+    const project = projectOf(b);
     requirePermission(req, 'delete', 'secrets');
     const folder = batchFolder(project, b.environment, b.secretPath, 'Create secret');
     if (b.secrets.some((s) => s.type === 'personal')) throw badRequest('Must be user to delete personal secret');
@@ -575,7 +542,7 @@ module.exports = function registerSecretRoutes(router, { state }) {
       for (const s of [...folder.secrets]) {
         if (s === secret || (s.key === secret.key && s.type === 'personal')) state.removeSecret(folder, s);
       }
-      return reshapeSecret({ project, environment: b.environment, secretPath: b.secretPath, secret, hidden: false, source: 'write', keys: 'write' });
+      return written(project, b.environment, b.secretPath, secret, { keys: 'write' });
     });
     return { secrets };
   });
