@@ -1419,6 +1419,8 @@ test('ours: with the env overrides unset, a 429 is retried after about 1 s', asy
   const r = assertResolved(side);
   assert.equal(apiRequests(side).length, 2);
   assert.equal(r.n, 4);
-  // 1000 ms ± 20 % jitter, plus up to 50 ms for two loopback round trips
-  assert.ok(r.ms >= 800 && r.ms <= 1250, `retry delay ${r.ms} ms`);
+  // The first retry waits 1000 ms ± 20 % (at least 800 ms); the second would wait 2000 ms ± 20 %
+  // (at least 1600 ms). Below 1600 ms is the first retry's wait; the rest of the margin is for a
+  // loaded machine (CI runs this under Bun and three Node versions), not a speed requirement.
+  assert.ok(r.ms >= 800 && r.ms < 1600, `retry delay ${r.ms} ms`);
 });
