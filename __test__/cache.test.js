@@ -19,6 +19,11 @@ const { InfisicalSDK } = require(path.resolve(__dirname, '..'));
 const PROJECT_ID = DEFAULTS.projectId;
 const SECRETS_PATH = '/api/v3/secrets/raw';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Moves the SDK's clock (cache ages are measured on it) forward by `ms`: time passes for the cache
+ * without waiting, so the TTL and stale-window tests do not depend on how fast the machine is.
+ */
+const advance = (sdk, ms) => sdk[Symbol.for('infisical-sdk-native.testing')].advanceClock(ms);
 
 let server;
 
@@ -107,7 +112,9 @@ describe('freshness', () => {
     assert.equal((await get(sdk)).secretValue, 'postgres://one');
     server.setSecret(PROJECT_ID, 'dev', '/', 'DB_URL', 'postgres://changed');
     assert.equal((await expectReads(0, () => get(sdk))).secretValue, 'postgres://one');
-    await sleep(800);
+    advance(sdk, 500);
+    assert.equal((await expectReads(0, () => get(sdk), 'within the ttl')).secretValue, 'postgres://one');
+    advance(sdk, 200);
     assert.equal((await expectReads(1, () => get(sdk), 'after the ttl')).secretValue, 'postgres://changed');
     await expectReads(0, () => get(sdk), 'fresh again');
   });
@@ -115,13 +122,12 @@ describe('freshness', () => {
   test('the ttl counts from the fetch: frequent reads never extend it', async () => {
     const sdk = await client({ cache: { ttlSeconds: 0.6 } });
     await expectReads(1, () => get(sdk));
-    const fetchedAt = Date.now();
     // Reads every 100 ms: a cache that renewed on read would never refetch.
-    while (Date.now() - fetchedAt < 450) {
+    for (let elapsed = 0; elapsed < 500; elapsed += 100) {
       await expectReads(0, () => get(sdk));
-      await sleep(100);
+      advance(sdk, 100);
     }
-    await sleep(Math.max(0, 750 - (Date.now() - fetchedAt)));
+    advance(sdk, 150);
     await expectReads(1, () => get(sdk), 'the entry expired 0.6 s after its fetch despite the reads');
   });
 
@@ -138,7 +144,7 @@ describe('freshness', () => {
     // listSecretsWithImports is listSecrets with includeImports: true, so they share the entry.
     await expectReads(0, () => list(sdk, { includeImports: true }));
 
-    await sleep(800);
+    advance(sdk, 800);
     await expectReads(1, () => list(sdk), 'after the ttl');
     await expectReads(1, () => withImports(), 'after the ttl');
   });
@@ -541,16 +547,16 @@ describe('coalescing (always on)', () => {
 
 // ---------------------------------------------------------------------------------------------
 describe('stale-if-error', () => {
-  const TTL = 0.4;
-  const STALE = 1.2;
+  // Seconds of the SDK's clock (advanced, never waited for).
+  const TTL = 60;
+  const STALE = 120;
   const breakNextRead = (fault) =>
     server.injectFault(fault, { times: fault.type === 'reset' ? 5 : 1, match: { method: 'GET', pathPrefix: SECRETS_PATH } });
 
   test('a network failure after the ttl serves the last good answer within the window, fails after it', async () => {
     const sdk = await client({ cache: { ttlSeconds: TTL, staleIfErrorSeconds: STALE } });
-    const fetchedAt = Date.now();
     assert.equal((await get(sdk)).secretValue, 'postgres://one');
-    await sleep(TTL * 1000 + 150);
+    advance(sdk, TTL * 1000 + 1000);
 
     breakNextRead({ type: 'reset' });
     const stale = await expectReads(5, () => get(sdk), 'one attempt and four retries');
@@ -561,8 +567,10 @@ describe('stale-if-error', () => {
     breakNextRead({ status: 500, body: { statusCode: 500, message: 'Something went wrong', error: 'InternalServerError' } });
     assert.equal((await get(sdk)).secretValue, 'postgres://one');
 
-    assert.ok(Date.now() - fetchedAt < (TTL + STALE) * 1000 - 100, 'the test ran too slowly to be inside the window');
-    await sleep(Math.max(0, (TTL + STALE) * 1000 + 200 - (Date.now() - fetchedAt)));
+    advance(sdk, STALE * 1000 - 2000); // 1 s before the window ends: still served stale
+    breakNextRead({ status: 503, body: { statusCode: 503, message: 'Service Unavailable', error: 'ServiceUnavailable' } });
+    assert.equal((await get(sdk)).secretValue, 'postgres://one');
+    advance(sdk, 2000); // past the window
 
     breakNextRead({ status: 503, body: { statusCode: 503, message: 'Service Unavailable', error: 'ServiceUnavailable' } });
     const late503 = await rejection(get(sdk));
@@ -576,7 +584,7 @@ describe('stale-if-error', () => {
   test('a stale answer is not refreshed by serving it, and a success refreshes the entry', async () => {
     const sdk = await client({ cache: { ttlSeconds: TTL, staleIfErrorSeconds: STALE } });
     await get(sdk);
-    await sleep(TTL * 1000 + 100);
+    advance(sdk, TTL * 1000 + 1000);
     breakNextRead({ status: 503, body: { statusCode: 503, message: 'x', error: 'y' } });
     await get(sdk);
     // Served stale, not stored as fresh: the next call asks the server.
@@ -588,7 +596,7 @@ describe('stale-if-error', () => {
   test('listSecrets is served stale too', async () => {
     const sdk = await client({ cache: { ttlSeconds: TTL, staleIfErrorSeconds: STALE } });
     const first = await list(sdk);
-    await sleep(TTL * 1000 + 100);
+    advance(sdk, TTL * 1000 + 1000);
     breakNextRead({ type: 'reset' });
     assert.deepEqual(await list(sdk), first);
   });
@@ -603,7 +611,7 @@ describe('stale-if-error', () => {
     test(`a ${status} is never served stale`, async () => {
       const sdk = await client({ cache: { ttlSeconds: TTL, staleIfErrorSeconds: STALE } });
       await get(sdk);
-      await sleep(TTL * 1000 + 100);
+      advance(sdk, TTL * 1000 + 1000);
       breakNextRead({ status, body: { reqId: 'req-x', statusCode: status, message, error } });
       const err = await rejection(get(sdk));
       assert.equal(err.name, 'InfisicalSDKRequestError');
@@ -614,7 +622,7 @@ describe('stale-if-error', () => {
   test('without staleIfErrorSeconds (default 0) a failure after the ttl rejects', async () => {
     const sdk = await client({ cache: { ttlSeconds: TTL } });
     await get(sdk);
-    await sleep(TTL * 1000 + 100);
+    advance(sdk, TTL * 1000 + 1000);
     breakNextRead({ type: 'reset' });
     assert.match((await rejection(get(sdk))).message, /fetch failed/);
   });
