@@ -19,7 +19,7 @@ use super::super::error::{SdkError, SdkResult};
 use super::super::process_env::ProcessEnv;
 use super::super::secret_string::SecretString;
 use super::metadata::{MetadataClient, MetadataRequest};
-use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
+use super::{identity_id, login_body, read_credential_file, CredentialSource, LoginContext, LoginRequest};
 
 pub const LABEL: &str = super::super::calls::label::AZURE_AUTH_LOGIN;
 const ROUTE: &str = "/api/v1/auth/azure-auth/login";
@@ -160,7 +160,7 @@ impl AzureTokenRequest {
             }
             AzureTokenSource::WorkloadIdentity { authority_host, tenant_id, client_id, token_file } => {
                 // Read at every login: Kubernetes rotates the projected token.
-                let assertion = std::fs::read_to_string(token_file).map(SecretString::new).map_err(|e| {
+                let assertion = read_credential_file(token_file).map_err(|e| {
                     SdkError::sdk(format!(
                         "Azure workload identity: could not read AZURE_FEDERATED_TOKEN_FILE ({}): {e}",
                         token_file.display()

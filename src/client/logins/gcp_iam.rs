@@ -24,7 +24,7 @@ use super::super::error::{SdkError, SdkResult};
 use super::super::process_env::ProcessEnv;
 use super::super::secret_string::SecretString;
 use super::gcp_id_token::{IDENTITY_ID_ENV, ROUTE};
-use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
+use super::{identity_id, login_body, read_credential_file, CredentialSource, LoginContext, LoginRequest};
 
 pub const LABEL: &str = "auth().gcpIamAuth.login(options)";
 /// The Go SDK's variable for the key file.
@@ -96,7 +96,7 @@ impl GcpIamAuth {
         match &self.key {
             KeySource::Given(key) => parse_key(key, "the \"serviceAccountKey\" option"),
             KeySource::File(path) => {
-                let text = std::fs::read_to_string(path).map(SecretString::new).map_err(|e| {
+                let text = read_credential_file(path.as_ref()).map_err(|e| {
                     SdkError::sdk(format!("Could not read the GCP service-account key file {path}: {e}"))
                 })?;
                 parse_key(&text, &format!("the GCP service-account key file {path}"))

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::super::error::{SdkError, SdkResult};
 use super::super::process_env::ProcessEnv;
 use super::super::secret_string::SecretString;
-use super::{identity_id, login_body, CredentialSource, LoginContext, LoginRequest};
+use super::{identity_id, login_body, read_credential_file, CredentialSource, LoginContext, LoginRequest};
 
 pub const LABEL: &str = "auth().kubernetesAuth.login(options)";
 const ROUTE: &str = "/api/v1/auth/kubernetes-auth/login";
@@ -68,8 +68,7 @@ impl KubernetesAuth {
         match &self.token {
             ServiceAccountToken::Given(token) => Ok(SecretString::new(token.expose().trim())),
             ServiceAccountToken::File(path) => {
-                // A small local file: read in place rather than on a blocking pool.
-                let text = std::fs::read_to_string(path).map(SecretString::new).map_err(|e| {
+                let text = read_credential_file(path.as_ref()).map_err(|e| {
                     SdkError::sdk(format!("Could not read the Kubernetes service account token at {path}: {e}"))
                 })?;
                 let token = text.expose().trim();
@@ -136,10 +135,10 @@ mod tests {
 
     #[test]
     fn path_from_the_environment_and_conflicting_options() {
-        let env = ProcessEnv::new([(IDENTITY_ID_ENV, "from-env"), (TOKEN_PATH_ENV, "/tmp/x")]);
+        let env = ProcessEnv::new([(IDENTITY_ID_ENV, "from-env"), (TOKEN_PATH_ENV, "service-account/token")]);
         let auth = KubernetesAuth::new(KubernetesAuthOptions::default(), &env).unwrap();
         assert_eq!(auth.identity_id, "from-env");
-        assert!(matches!(&auth.token, ServiceAccountToken::File(p) if p == "/tmp/x"));
+        assert!(matches!(&auth.token, ServiceAccountToken::File(p) if p == "service-account/token"));
         let both = KubernetesAuthOptions {
             service_account_token: Some(SecretString::new("t")),
             service_account_token_path: Some("/p".into()),

@@ -100,6 +100,25 @@ pub fn identity_id(given: Option<String>, env: &ProcessEnv, method_env: Option<&
 }
 
 /// The environment variables every login of this module may read.
+/// The most a credential file may hold: tokens and key files are a few KiB;
+/// a larger file (or `/dev/zero`) is a wrong path, not a credential.
+const MAX_CREDENTIAL_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads a credential file (a service-account token, a key file) for a
+/// login, read again at every login because these files rotate. Bounded, so
+/// a wrong path cannot exhaust memory; read in place (a small local file)
+/// rather than on a blocking pool. The error is the I/O error's text.
+pub fn read_credential_file(path: &std::path::Path) -> Result<SecretString, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+    file.take(MAX_CREDENTIAL_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_CREDENTIAL_FILE_BYTES {
+        return Err(format!("larger than {MAX_CREDENTIAL_FILE_BYTES} bytes, not a credential file"));
+    }
+    std::str::from_utf8(&bytes).map(SecretString::new).map_err(|_| "not UTF-8 text".to_string())
+}
+
 pub fn reads_env(name: &str) -> bool {
     name == MACHINE_IDENTITY_ID_ENV
         || kubernetes::reads_env(name)
@@ -137,5 +156,18 @@ mod tests {
         assert_eq!(identity_id(None, &env, None, "JWT").unwrap(), "any");
         let e = identity_id(None, &ProcessEnv::default(), k8s, "Kubernetes").unwrap_err().to_string();
         assert!(e.contains("INFISICAL_KUBERNETES_IDENTITY_ID or INFISICAL_MACHINE_IDENTITY_ID"), "{e}");
+    }
+}
+
+#[cfg(all(test, unix))]
+mod credential_file_tests {
+    use super::read_credential_file;
+
+    #[test]
+    fn an_endless_file_is_refused_after_the_bound_and_a_missing_one_names_the_error() {
+        let error = read_credential_file(std::path::Path::new("/dev/zero")).unwrap_err();
+        assert!(error.contains("not a credential file"), "{error}");
+        let missing = read_credential_file(std::path::Path::new("no/such/credential")).unwrap_err();
+        assert!(missing.contains("No such file"), "{missing}");
     }
 }
