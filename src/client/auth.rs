@@ -302,7 +302,7 @@ impl InfisicalClient {
         self.auto_token_refresh && self.auth_state().session.is_some()
     }
 
-    fn upkeep_due(&self) -> Upkeep {
+    pub(crate) fn upkeep_due(&self) -> Upkeep {
         if !self.auto_token_refresh {
             return Upkeep::None;
         }

@@ -42,6 +42,7 @@ pub mod retry;
 pub mod secret_string;
 pub mod secrets;
 pub mod session;
+pub mod timer_anchor;
 pub mod tls;
 pub mod transport;
 
@@ -370,11 +371,17 @@ impl InfisicalClient {
     /// alive: renewed or re-obtained before it expires, and obtained again
     /// once if the server refuses it as expired.
     pub async fn send(&self, request: &ApiRequest) -> SdkResult<Arc<ApiResponse>> {
-        self.keep_token_fresh().await;
+        // The logins behind these two are large futures (tens of KB with
+        // every method's); boxed, they are allocated only when needed
+        // instead of inside every call's future, which is allocated and
+        // copied on the JavaScript thread at every call.
+        if self.upkeep_due() != session::Upkeep::None {
+            Box::pin(self.keep_token_fresh()).await;
+        }
         let token = self.current_token();
         match self.transport.send(request, token.as_ref()).await {
             Err(error) if error.is_token_rejection() && self.lifecycle_active() => {
-                if self.login_again_after_rejection(token.as_ref()).await.is_err() {
+                if Box::pin(self.login_again_after_rejection(token.as_ref())).await.is_err() {
                     return Err(error);
                 }
                 self.transport.send(request, self.current_token().as_ref()).await

@@ -12,6 +12,7 @@ use super::proxy::ProxyConfig;
 use super::request::{ApiRequest, ApiResponse, HttpMethod};
 use super::retry::RetryPolicy;
 use super::secret_string::SecretString;
+use super::timer_anchor::TimerAnchor;
 use super::tls;
 
 /// Default site, used when `siteUrl` is absent or empty (as the official SDK does).
@@ -68,6 +69,8 @@ pub struct Transport {
     http: OnceLock<Result<reqwest::Client, String>>,
     /// The client of Infisical requests when a proxy is configured (else `http`).
     proxied_http: OnceLock<Result<reqwest::Client, String>>,
+    /// Keeps arming the timeouts below from waking the runtime.
+    timer_anchor: TimerAnchor,
 }
 
 impl Transport {
@@ -83,6 +86,7 @@ impl Transport {
         Transport {
             base,
             base_url,
+            timer_anchor: TimerAnchor::new(config.timeout),
             config,
             http: OnceLock::new(),
             proxied_http: OnceLock::new(),
@@ -200,6 +204,7 @@ impl Transport {
         let retry = &self.config.retry;
         let mut retries_done = 0u32;
         loop {
+            self.timer_anchor.hold();
             let mut builder = http
                 .request(to_reqwest(method), url.clone())
                 .headers(headers.clone());

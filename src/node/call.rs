@@ -96,10 +96,8 @@ pub(crate) fn run_json<C: Call + FromArgs>(
         Err(error) => PendingCall::failed(error),
     };
     let promise = match pending.into_ready() {
-        Ok(result) => settled_now(env, CallOutcome::ready(result, shape))?,
-        Err(pending) => {
-            env.spawn_future(Box::pin(async move { Ok(CallOutcome { settled: pending.finish().await, shape }) }))?
-        }
+        Ok(result) => settled_now(env, CallOutcome::ready(result, shape))?.raw(),
+        Err(pending) => realm::realm(env)?.settler.spawn(env, pending, shape)?,
     };
-    Ok(promise.raw())
+    Ok(promise)
 }

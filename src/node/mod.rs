@@ -22,6 +22,7 @@ mod projects;
 mod realm;
 mod sdk;
 mod secrets;
+mod settle;
 mod text;
 
 /// One tokio worker thread instead of one per core: the work per call is

@@ -1,5 +1,6 @@
 //! The JavaScript values the binding keeps per environment (the main thread,
-//! each worker): the SDK's error classes, `JSON.parse` and `JSON.stringify`.
+//! each worker): the SDK's error classes, `JSON.parse` and `JSON.stringify`,
+//! and the threadsafe function that settles call promises.
 //! Made once, on first use, and kept in the addon's instance data.
 
 use std::ptr;
@@ -39,6 +40,8 @@ pub struct Realm {
     json_parse: sys::napi_ref,
     json_stringify: sys::napi_ref,
     json: sys::napi_ref,
+    /// Hands call answers back to this environment's thread.
+    pub settler: super::settle::Settler,
 }
 
 fn reference(env: &Env, value: sys::napi_value) -> napi::Result<sys::napi_ref> {
@@ -66,6 +69,7 @@ pub fn realm(env: &Env) -> napi::Result<&'static Realm> {
         json_parse: reference(env, parse.raw())?,
         json_stringify: reference(env, stringify.raw())?,
         json: reference(env, json.raw())?,
+        settler: super::settle::Settler::new(env)?,
     };
     env.set_instance_data(realm, (), |_| {})?;
     env.get_instance_data::<Realm>()?
