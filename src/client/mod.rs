@@ -26,6 +26,7 @@ pub mod cache;
 pub mod calls;
 pub mod clock;
 pub mod coalesce;
+pub mod direct;
 pub mod dynamic_secrets;
 pub mod environments;
 pub mod error;

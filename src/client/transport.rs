@@ -12,6 +12,7 @@ use super::proxy::ProxyConfig;
 use super::request::{ApiRequest, ApiResponse, HttpMethod};
 use super::retry::RetryPolicy;
 use super::secret_string::SecretString;
+use super::direct::{DirectClient, DirectResponse, Failure};
 use super::timer_anchor::TimerAnchor;
 use super::tls;
 
@@ -27,7 +28,7 @@ pub struct TransportConfig {
     pub timeout: Duration,
     pub retry: RetryPolicy,
     /// Extra trusted roots (the `caCertificate` option), on top of the bundled ones.
-    pub extra_roots: Vec<reqwest::Certificate>,
+    pub extra_roots: Vec<super::tls::Root>,
     /// A PEM file of extra roots (`NODE_EXTRA_CA_CERTS`, read by the binding).
     pub extra_ca_certs_file: Option<String>,
     /// The `headers` option, added to every Infisical request (see `headers`).
@@ -67,8 +68,10 @@ pub struct Transport {
     config: TransportConfig,
     /// Built on first use so that `new InfisicalSDK()` stays free of I/O.
     http: OnceLock<Result<reqwest::Client, String>>,
-    /// The client of Infisical requests when a proxy is configured (else `http`).
+    /// The client of Infisical requests when a proxy is configured.
     proxied_http: OnceLock<Result<reqwest::Client, String>>,
+    /// The client of Infisical requests without a proxy.
+    direct: OnceLock<Result<DirectClient, String>>,
     /// Keeps arming the timeouts below from waking the runtime.
     timer_anchor: TimerAnchor,
 }
@@ -90,6 +93,7 @@ impl Transport {
             config,
             http: OnceLock::new(),
             proxied_http: OnceLock::new(),
+            direct: OnceLock::new(),
         }
     }
 
@@ -107,12 +111,20 @@ impl Transport {
         self.client(&self.http, None)
     }
 
-    /// The pooled client of Infisical requests: through the proxy, if any.
-    fn infisical_http(&self) -> SdkResult<&reqwest::Client> {
-        if !self.config.proxy.is_active() {
-            return self.http();
+    /// The pooled client of Infisical requests: the direct one, or through
+    /// the proxy when one is configured.
+    fn infisical_http(&self) -> SdkResult<InfisicalHttp<'_>> {
+        if self.config.proxy.is_active() {
+            return self.client(&self.proxied_http, Some(&self.config.proxy)).map(InfisicalHttp::Proxied);
         }
-        self.client(&self.proxied_http, Some(&self.config.proxy))
+        self.direct
+            .get_or_init(|| {
+                let tls = tls::rustls_config(&self.config.extra_roots, self.config.extra_ca_certs_file.as_deref())?;
+                DirectClient::new(tls, self.config.timeout, &self.config.user_agent)
+            })
+            .as_ref()
+            .map(InfisicalHttp::Direct)
+            .map_err(|e| SdkError::sdk(e.clone()))
     }
 
     fn client<'a>(
@@ -205,29 +217,42 @@ impl Transport {
         let mut retries_done = 0u32;
         loop {
             self.timer_anchor.hold();
-            let mut builder = http
-                .request(to_reqwest(method), url.clone())
-                .headers(headers.clone());
-            if let Some(body) = &body {
-                builder = builder.body(body.clone());
-            }
             // The official SDK's timer covers the wait for the response head;
             // the body is guarded by the client's read (idle) timeout.
-            let attempt = tokio::time::timeout(self.config.timeout, builder.send()).await;
+            let attempt = match http {
+                InfisicalHttp::Direct(direct) => {
+                    let sent = direct.send(to_http(method), &url, &headers, body.clone());
+                    match tokio::time::timeout(self.config.timeout, sent).await {
+                        Ok(Ok(response)) => Ok(Answer::Direct(response)),
+                        Ok(Err(Failure::TimedOut)) | Err(_) => Err(timeout_message(self.config.timeout)),
+                        Ok(Err(Failure::Failed(causes))) => Err(format!("fetch failed: {causes}")),
+                    }
+                }
+                InfisicalHttp::Proxied(client) => {
+                    let mut builder = client.request(to_http(method), url.clone()).headers(headers.clone());
+                    if let Some(body) = &body {
+                        builder = builder.body(body.clone());
+                    }
+                    match tokio::time::timeout(self.config.timeout, builder.send()).await {
+                        Ok(Ok(response)) => Ok(Answer::Proxied(response)),
+                        Ok(Err(error)) => Err(network_failure_message(&error, self.config.timeout)),
+                        Err(_elapsed) => Err(timeout_message(self.config.timeout)),
+                    }
+                }
+            };
             let failure = match attempt {
-                Ok(Ok(response)) => {
-                    if response.status().as_u16() == 429 && retries_done < retry.max_retries {
-                        let asked = retry_after(response.headers());
-                        drop(response);
+                Ok(answer) => {
+                    if answer.status() == 429 && retries_done < retry.max_retries {
+                        let asked = retry_after(answer.headers());
+                        drop(answer);
                         retries_done += 1;
                         let scheduled = retry.jittered_delay(retries_done);
                         tokio::time::sleep(honoured_wait(scheduled, asked)).await;
                         continue;
                     }
-                    return read_response(response, method, &shown_url).await;
+                    return read_response(answer, method, &shown_url).await;
                 }
-                Ok(Err(error)) => network_failure_message(&error, self.config.timeout),
-                Err(_elapsed) => timeout_message(self.config.timeout),
+                Err(failure) => failure,
             };
             if retries_done >= retry.max_retries {
                 return Err(SdkError::network(failure));
@@ -238,13 +263,50 @@ impl Transport {
     }
 }
 
-fn to_reqwest(method: HttpMethod) -> reqwest::Method {
+/// The client an Infisical request goes through.
+#[derive(Clone, Copy)]
+enum InfisicalHttp<'a> {
+    Direct(&'a DirectClient),
+    Proxied(&'a reqwest::Client),
+}
+
+/// A response whose head has arrived, from either client.
+enum Answer {
+    Direct(DirectResponse),
+    Proxied(reqwest::Response),
+}
+
+impl Answer {
+    fn status(&self) -> u16 {
+        match self {
+            Answer::Direct(r) => r.status(),
+            Answer::Proxied(r) => r.status().as_u16(),
+        }
+    }
+
+    fn headers(&self) -> &reqwest::header::HeaderMap {
+        match self {
+            Answer::Direct(r) => r.headers(),
+            Answer::Proxied(r) => r.headers(),
+        }
+    }
+
+    /// The whole body, or the causes of the failure to read it.
+    async fn bytes(self) -> Result<bytes::Bytes, String> {
+        match self {
+            Answer::Direct(r) => r.bytes().await,
+            Answer::Proxied(r) => r.bytes().await.map_err(|e| causes(&e)),
+        }
+    }
+}
+
+fn to_http(method: HttpMethod) -> http::Method {
     match method {
-        HttpMethod::Get => reqwest::Method::GET,
-        HttpMethod::Post => reqwest::Method::POST,
-        HttpMethod::Patch => reqwest::Method::PATCH,
-        HttpMethod::Put => reqwest::Method::PUT,
-        HttpMethod::Delete => reqwest::Method::DELETE,
+        HttpMethod::Get => http::Method::GET,
+        HttpMethod::Post => http::Method::POST,
+        HttpMethod::Patch => http::Method::PATCH,
+        HttpMethod::Put => http::Method::PUT,
+        HttpMethod::Delete => http::Method::DELETE,
     }
 }
 
@@ -285,18 +347,12 @@ pub fn honoured_wait(scheduled: Duration, asked: Option<Duration>) -> Duration {
 }
 
 /// Reads the body and turns non-2xx answers into the official error classes.
-async fn read_response(
-    response: reqwest::Response,
-    method: HttpMethod,
-    shown_url: &str,
-) -> SdkResult<ApiResponse> {
-    let status = response.status().as_u16();
-    let bytes = response.bytes().await.map_err(|e| {
-        SdkError::network(format!(
-            "Failed to read the response body (status {status}): {}",
-            causes(&e)
-        ))
-    })?;
+async fn read_response(response: Answer, method: HttpMethod, shown_url: &str) -> SdkResult<ApiResponse> {
+    let status = response.status();
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|causes| SdkError::network(format!("Failed to read the response body (status {status}): {causes}")))?;
     // Like `Response.text()`: invalid UTF-8 becomes U+FFFD instead of failing.
     // (`Vec::from` takes over the buffer without copying when it can.)
     let text = match String::from_utf8(Vec::from(bytes)) {

@@ -21,7 +21,7 @@ const SHOWN_BODY_CHARS: usize = 300;
 
 pub struct MetadataClient {
     timeout: Duration,
-    extra_roots: Vec<reqwest::Certificate>,
+    extra_roots: Vec<crate::client::tls::Root>,
     extra_ca_certs_file: Option<String>,
     http: OnceLock<Result<reqwest::Client, String>>,
 }
@@ -40,7 +40,7 @@ pub struct MetadataRequest<'a> {
 impl MetadataClient {
     /// `extra_roots` and `extra_ca_certs_file` are the SDK's own (`caCertificate`,
     /// `NODE_EXTRA_CA_CERTS`), for credential endpoints behind a private CA.
-    pub fn new(extra_roots: Vec<reqwest::Certificate>, extra_ca_certs_file: Option<String>) -> Self {
+    pub fn new(extra_roots: Vec<crate::client::tls::Root>, extra_ca_certs_file: Option<String>) -> Self {
         MetadataClient {
             timeout: METADATA_TIMEOUT,
             extra_roots,
