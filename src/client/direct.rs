@@ -46,7 +46,9 @@ pub struct DirectClient {
     client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
     /// Bounds connecting, and each wait for a piece of the body.
     timeout: Duration,
-    user_agent: HeaderValue,
+    /// The headers of every request, made once: the ones reqwest set first
+    /// (`user-agent`, `accept`, `accept-encoding`), then the `headers` option.
+    headers: HeaderMap,
 }
 
 /// A response whose head has arrived; its body is read by `bytes`.
@@ -58,9 +60,16 @@ pub struct DirectResponse {
 }
 
 impl DirectClient {
-    pub fn new(tls: rustls::ClientConfig, timeout: Duration, user_agent: &str) -> Result<Self, String> {
+    pub fn new(tls: rustls::ClientConfig, timeout: Duration, user_agent: &str, extra: &HeaderMap) -> Result<Self, String> {
         let user_agent =
             HeaderValue::from_str(user_agent).map_err(|_| "Could not create the HTTP client: invalid userAgent".to_string())?;
+        let mut headers = HeaderMap::with_capacity(extra.len() + 5);
+        headers.insert(header::USER_AGENT, user_agent);
+        headers.insert(header::ACCEPT, HeaderValue::from_static("*/*"));
+        headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip, deflate"));
+        for (name, value) in extra {
+            headers.insert(name.clone(), value.clone());
+        }
         let mut tcp = HttpConnector::new();
         tcp.enforce_http(false);
         tcp.set_nodelay(true);
@@ -74,23 +83,30 @@ impl DirectClient {
             .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .pool_timer(TokioTimer::new())
             .build(connector);
-        Ok(DirectClient { client, timeout, user_agent })
+        Ok(DirectClient { client, timeout, headers })
     }
 
-    /// Sends one request and follows redirects as fetch does: 303 (and 301
-    /// or 302 after a POST) become a GET without body; 307 and 308 resend
-    /// method and body; a redirect to another origin drops `Authorization`.
+    /// Sends one request (`authorization` when given; a JSON `body` when
+    /// given) and follows redirects as fetch does: 303 (and 301 or 302 after
+    /// a POST) become a GET without body; 307 and 308 resend method and body;
+    /// a redirect to another origin drops `Authorization`.
     pub async fn send(
         &self,
         method: Method,
         url: &url::Url,
-        headers: &HeaderMap,
+        authorization: Option<HeaderValue>,
         body: Option<Bytes>,
     ) -> Result<DirectResponse, Failure> {
         let mut method = method;
-        let mut url = url.clone();
+        let mut url = std::borrow::Cow::Borrowed(url);
         let mut body = body;
-        let mut headers = self.request_headers(headers);
+        let mut headers = self.headers.clone();
+        if let Some(authorization) = authorization {
+            headers.insert(header::AUTHORIZATION, authorization);
+        }
+        if body.is_some() {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
         for redirects in 0..=MAX_REDIRECTS {
             let uri: http::Uri = url
                 .as_str()
@@ -132,21 +148,9 @@ impl DirectClient {
                 headers.remove(header::COOKIE);
                 headers.remove(header::PROXY_AUTHORIZATION);
             }
-            url = next;
+            url = std::borrow::Cow::Owned(next);
         }
         Err(Failure::Failed("redirect count exceeded".to_string()))
-    }
-
-    /// The caller's headers after the ones reqwest set first.
-    fn request_headers(&self, headers: &HeaderMap) -> HeaderMap {
-        let mut all = HeaderMap::with_capacity(headers.len() + 3);
-        all.insert(header::USER_AGENT, self.user_agent.clone());
-        all.insert(header::ACCEPT, HeaderValue::from_static("*/*"));
-        all.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip, deflate"));
-        for (name, value) in headers {
-            all.insert(name.clone(), value.clone());
-        }
-        all
     }
 }
 

@@ -120,7 +120,7 @@ impl Transport {
         self.direct
             .get_or_init(|| {
                 let tls = tls::rustls_config(&self.config.extra_roots, self.config.extra_ca_certs_file.as_deref())?;
-                DirectClient::new(tls, self.config.timeout, &self.config.user_agent)
+                DirectClient::new(tls, self.config.timeout, &self.config.user_agent, &self.config.extra_headers)
             })
             .as_ref()
             .map(InfisicalHttp::Direct)
@@ -193,23 +193,18 @@ impl Transport {
         let http = self.infisical_http()?;
         let method = request.method;
 
-        // The `headers` option first: the SDK's own headers below are refused there anyway.
-        let mut headers = self.config.extra_headers.clone();
-        if let Some(token) = bearer {
-            let bearer = SecretString::new(format!("Bearer {}", token.expose()));
-            let mut value = reqwest::header::HeaderValue::from_str(bearer.expose()).map_err(|_| {
-                SdkError::sdk("The access token contains characters that are not allowed in an HTTP header")
-            })?;
-            // Kept out of Debug output and of HTTP/2 header compression tables.
-            value.set_sensitive(true);
-            headers.insert(reqwest::header::AUTHORIZATION, value);
-        }
-        if request.body.is_some() {
-            headers.insert(
-                reqwest::header::CONTENT_TYPE,
-                reqwest::header::HeaderValue::from_static("application/json"),
-            );
-        }
+        let authorization = match bearer {
+            Some(token) => {
+                let bearer = SecretString::new(format!("Bearer {}", token.expose()));
+                let mut value = reqwest::header::HeaderValue::from_str(bearer.expose()).map_err(|_| {
+                    SdkError::sdk("The access token contains characters that are not allowed in an HTTP header")
+                })?;
+                // Kept out of Debug output and of HTTP/2 header compression tables.
+                value.set_sensitive(true);
+                Some(value)
+            }
+            None => None,
+        };
 
         // One wiped-on-drop buffer, shared by every attempt.
         let body = request.body.clone().map(SecretString::into_zeroizing_bytes);
@@ -221,7 +216,7 @@ impl Transport {
             // the body is guarded by the client's read (idle) timeout.
             let attempt = match http {
                 InfisicalHttp::Direct(direct) => {
-                    let sent = direct.send(to_http(method), &url, &headers, body.clone());
+                    let sent = direct.send(to_http(method), &url, authorization.clone(), body.clone());
                     match tokio::time::timeout(self.config.timeout, sent).await {
                         Ok(Ok(response)) => Ok(Answer::Direct(response)),
                         Ok(Err(Failure::TimedOut)) | Err(_) => Err(timeout_message(self.config.timeout)),
@@ -229,9 +224,15 @@ impl Transport {
                     }
                 }
                 InfisicalHttp::Proxied(client) => {
-                    let mut builder = client.request(to_http(method), url.clone()).headers(headers.clone());
+                    // The `headers` option first: the SDK's own headers are refused there anyway.
+                    let mut builder = client.request(to_http(method), url.clone()).headers(self.config.extra_headers.clone());
+                    if let Some(authorization) = &authorization {
+                        builder = builder.header(reqwest::header::AUTHORIZATION, authorization.clone());
+                    }
                     if let Some(body) = &body {
-                        builder = builder.body(body.clone());
+                        builder = builder
+                            .header(reqwest::header::CONTENT_TYPE, reqwest::header::HeaderValue::from_static("application/json"))
+                            .body(body.clone());
                     }
                     match tokio::time::timeout(self.config.timeout, builder.send()).await {
                         Ok(Ok(response)) => Ok(Answer::Proxied(response)),
