@@ -118,18 +118,13 @@ impl Settler {
 
     /// A promise settled, on the JavaScript thread, with the answer of
     /// `pending` once it arrives. Called on the JavaScript thread.
-    pub fn spawn(&'static self, env: &Env, pending: PendingCall, shape: Shape) -> napi::Result<sys::napi_value> {
+    pub fn spawn(&self, env: &Env, pending: PendingCall, shape: Shape) -> napi::Result<sys::napi_value> {
         let mut deferred = ptr::null_mut();
         let mut promise = ptr::null_mut();
         // SAFETY: plain napi call on the JavaScript thread.
         napi::check_status!(unsafe { sys::napi_create_promise(env.raw(), &mut deferred, &mut promise) })?;
         let gate = self.gate.clone();
         let deferred = Deferred(deferred);
-        if self.in_flight.get() == 0 && !self.gate.closed.load(Ordering::Relaxed) {
-            // SAFETY: not released yet (see `tsfn`); this is its thread.
-            unsafe { sys::napi_ref_threadsafe_function(env.raw(), self.tsfn) };
-        }
-        self.in_flight.set(self.in_flight.get() + 1);
         napi::bindgen_prelude::spawn(async move {
             let settled = match AssertUnwindSafe(pending.finish()).catch_unwind().await {
                 Ok(settled) => settled,
@@ -154,6 +149,13 @@ impl Settler {
                 drop(unsafe { Box::from_raw(settlement) });
             }
         });
+        // Counted once the task exists (its answer cannot be settled before
+        // this function returns: settling runs on this same thread).
+        if self.in_flight.get() == 0 && !self.gate.closed.load(Ordering::Relaxed) {
+            // SAFETY: not released yet (see `tsfn`); this is its thread.
+            unsafe { sys::napi_ref_threadsafe_function(env.raw(), self.tsfn) };
+        }
+        self.in_flight.set(self.in_flight.get() + 1);
         Ok(promise)
     }
 
@@ -185,7 +187,12 @@ unsafe extern "C" fn settle(env: sys::napi_env, _js_callback: sys::napi_value, _
     if env.is_null() {
         return;
     }
-    let _ = std::panic::catch_unwind(AssertUnwindSafe(|| {
+    // Counted out first: whatever happens below, this call no longer keeps
+    // the event loop alive.
+    if let Ok(realm) = super::realm::realm(&Env::from_raw(env)) {
+        realm.settler.settled_one(env);
+    }
+    let settled = std::panic::catch_unwind(AssertUnwindSafe(|| {
         // SAFETY: `env` is live (not null) and this is its thread.
         unsafe {
             match CallOutcome::to_napi_value(env, outcome) {
@@ -194,12 +201,18 @@ unsafe extern "C" fn settle(env: sys::napi_env, _js_callback: sys::napi_value, _
                     let reason = napi::JsError::from(error).into_value(env);
                     sys::napi_reject_deferred(env, deferred, reason)
                 }
-            };
-        }
-        if let Ok(realm) = super::realm::realm(&Env::from_raw(env)) {
-            realm.settler.settled_one(env);
+            }
         }
     }));
+    if settled.is_err() {
+        // A panic while converting the answer: the promise still settles.
+        let error = super::error::to_napi(&Env::from_raw(env), &SdkError::sdk("internal error while reading the answer"));
+        // SAFETY: as above; the deferred was not settled (the panic came first).
+        unsafe {
+            let reason = napi::JsError::from(error).into_value(env);
+            sys::napi_reject_deferred(env, deferred, reason);
+        }
+    }
 }
 
 /// The environment's cleanup hook: no answer is sent to it any more.
