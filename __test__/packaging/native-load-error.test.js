@@ -59,7 +59,7 @@ console.log(JSON.stringify(result));
 
 // The loader's probes refused, as a locked-down runtime (Deno without
 // --allow-sys / --allow-read / --allow-env) refuses them: process.report.getReport(),
-// reading /usr/bin/ldd and reading any NAPI_RS_* variable throw. Loaded with
+// reading /proc/self/maps or /usr/bin/ldd and reading any NAPI_RS_* variable throw. Loaded with
 // --require before the probe.
 const REFUSE_PROBES = `'use strict';
 const refusal = (what) => { const e = new Error('Requires ' + what + ' access, run again with the --allow-' + what + ' flag'); e.name = 'NotCapable'; return e; };
@@ -67,7 +67,7 @@ process.report.getReport = () => { throw refusal('sys'); };
 const fs = require('node:fs');
 const readFileSync = fs.readFileSync;
 fs.readFileSync = function (file, ...rest) {
-  if (String(file) === '/usr/bin/ldd') throw refusal('read');
+  if (String(file) === '/usr/bin/ldd' || String(file) === '/proc/self/maps') throw refusal('read');
   return readFileSync.call(this, file, ...rest);
 };
 const env = process.env;
@@ -251,5 +251,24 @@ describe('a missing or wrong native binary gives one clear error', () => {
     const refused = await node(['--require', './refuse-probes.js', 'probe.js'], { cwd: root, env: cleanEnv(), timeout: 30_000 });
     assert.equal(refused.code, 0, refused.stderr);
     assert.deepEqual(JSON.parse(refused.stdout.trim()), { loaded: true });
+  });
+
+  test('loading calls no process.report.getReport() (milliseconds at every start): on Linux the C library is read from /proc/self/maps', async () => {
+    const root = path.join(tmp, 'libc-probe');
+    const pkgDir = stagePackage(root);
+    fs.copyFileSync(binary.path, path.join(pkgDir, binary.file));
+    fs.writeFileSync(
+      path.join(root, 'count-reports.js'),
+      `'use strict';
+const getReport = process.report.getReport.bind(process.report);
+globalThis.reportCalls = 0;
+process.report.getReport = (...args) => { globalThis.reportCalls++; return getReport(...args); };
+process.on('exit', () => process.stderr.write('REPORT_CALLS ' + globalThis.reportCalls + '\\n'));
+`,
+    );
+    const result = await node(['--require', './count-reports.js', 'probe.js'], { cwd: root, env: cleanEnv(), timeout: 30_000 });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout.trim()), { loaded: true });
+    assert.match(result.stderr, /REPORT_CALLS 0\n/, 'process.report.getReport() was called');
   });
 });
