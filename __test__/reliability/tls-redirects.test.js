@@ -111,6 +111,49 @@ test('tls: a client trusting the CA fails cleanly against a server with another 
   await expectSdkRejection(() => login(sdk), { name: 'InfisicalSDKError', message: /certificate/i });
 });
 
+test('tls: HTTP/2 when the server offers it (ALPN); concurrent calls share one connection', async () => {
+  const http = require('node:http');
+  const http2 = require('node:http2');
+  const upstream = new URL(server.url);
+  const seen = []; // { version, session }
+  const sessions = new Map();
+  const front = http2.createSecureServer({ key: certs.key, cert: certs.cert, allowHTTP1: true }, (req, res) => {
+    const session = req.stream ? req.stream.session : req.socket;
+    if (!sessions.has(session)) sessions.set(session, sessions.size + 1);
+    seen.push({ version: req.httpVersion, session: sessions.get(session) });
+    const headers = { ...req.headers };
+    for (const name of Object.keys(headers)) if (name.startsWith(':')) delete headers[name];
+    headers.host = upstream.host;
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
+      (answer) => {
+        const out = { ...answer.headers };
+        for (const hop of ['connection', 'keep-alive', 'transfer-encoding']) delete out[hop];
+        res.writeHead(answer.statusCode, out);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+  try {
+    const sdk = await loggedIn(InfisicalSDK, `https://127.0.0.1:${front.address().port}`, { caCertificate: certs.ca });
+    // distinct names: identical concurrent reads would share one request
+    const names = Array.from({ length: 8 }, (_, i) => `H2_${i}`);
+    for (const name of names) server.setSecret(P, 'dev', '/', name, `v-${name}`);
+    const values = await Promise.all(
+      names.map((secretName) => sdk.secrets().getSecret({ projectId: P, environment: 'dev', secretName })),
+    );
+    assert.deepEqual(values.map((v) => v.secretValue), names.map((n) => `v-${n}`));
+    assert.equal(seen.length, 9, 'the login and 8 reads');
+    assert.deepEqual([...new Set(seen.map((r) => r.version))], ['2.0']);
+    assert.deepEqual([...new Set(seen.map((r) => r.session))], [1], 'one HTTP/2 connection for every call');
+  } finally {
+    for (const session of sessions.keys()) session.destroy?.();
+    await new Promise((resolve) => front.close(resolve));
+  }
+});
+
 test('tls: NODE_EXTRA_CA_CERTS (read when the client is built) makes the server trusted, in a child process', async () => {
   const script = path.join(__dirname, 'fixtures', 'tls-child.js');
   const run = (extra) =>

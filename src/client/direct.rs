@@ -1,6 +1,7 @@
 //! The request path of Infisical requests when no proxy is configured:
-//! hyper's pooled HTTP/1.1 client over rustls, with fetch's redirect rules
-//! and gzip/deflate bodies done here.
+//! hyper's pooled client over rustls (HTTP/2 when the server offers it over
+//! TLS, else HTTP/1.1), with fetch's redirect rules and gzip/deflate bodies
+//! done here.
 //!
 //! Why not reqwest, which the proxied path keeps: per request, reqwest runs
 //! its redirect and decompression layers, re-parses the final URL (`url` with
@@ -77,7 +78,10 @@ impl DirectClient {
         let connector = hyper_rustls::HttpsConnectorBuilder::new()
             .with_tls_config(tls)
             .https_or_http()
-            .enable_http1()
+            // HTTP/2 when the server offers it over TLS (ALPN), as reqwest did:
+            // concurrent calls then share one connection instead of opening one
+            // each; plain http is HTTP/1.1.
+            .enable_all_versions()
             .wrap_connector(tcp);
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(POOL_IDLE_TIMEOUT)

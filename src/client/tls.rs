@@ -72,7 +72,7 @@ pub fn rustls_config(extra_roots: &[Root], extra_ca_certs_file: Option<&str>) ->
         .map_err(|e| format!("Could not set up TLS: {e}"))?
         .with_root_certificates(store)
         .with_no_client_auth();
-    // ALPN (http/1.1 only) is set by the connector: see direct.rs.
+    // ALPN (h2, http/1.1) is set by the connector: see direct.rs.
     Ok(config)
 }
 
