@@ -96,7 +96,7 @@ mod tests {
         move || {
             async move {
                 runs.fetch_add(1, Ordering::SeqCst);
-                Ok(Arc::new(ApiResponse::new(200, body.into())))
+                Ok(Arc::new(ApiResponse::new(200, body)))
             }
             .boxed()
         }

@@ -25,6 +25,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 
+use super::response_body::{ResponseBody, ResponseBuffer};
 use super::error::error_chain;
 
 /// Redirects followed before giving up: reqwest's limit, kept (fetch's is
@@ -167,14 +168,15 @@ impl DirectResponse {
         &self.headers
     }
 
-    /// The whole body, decoded from gzip or deflate when the server says so;
-    /// each wait for the next piece is bounded by the timeout. With a
-    /// `content-length`, the pieces are copied into one buffer of that size
-    /// as they come (a list of 10,000 secrets is megabytes: no regrowth, and
-    /// no second copy); without one, they are joined once at the end.
-    pub async fn bytes(self) -> Result<Bytes, String> {
+    /// The whole body as text, decoded from gzip or deflate when the server
+    /// says so; each wait for the next piece is bounded by the timeout. With a
+    /// `content-length`, the pieces are copied into one buffer of that size as
+    /// they come (in its own mapping when large: see body.rs); without one,
+    /// they are joined once at the end.
+    pub async fn text(self) -> Result<ResponseBody, String> {
         let DirectResponse { headers, mut body, timeout, .. } = self;
-        let mut sized: Option<Vec<u8>> = content_length(&headers).map(|n| Vec::with_capacity(n.min(MAX_PREALLOCATED)));
+        let mut sized: Option<ResponseBuffer> =
+            content_length(&headers).map(|n| ResponseBuffer::with_capacity(n.min(MAX_PREALLOCATED)));
         let mut pieces: Vec<Bytes> = Vec::new();
         loop {
             let frame = match tokio::time::timeout(timeout, body.frame()).await {
@@ -190,14 +192,13 @@ impl DirectResponse {
             }
         }
         let raw = match sized {
-            Some(buffer) => Bytes::from(buffer),
-            None if pieces.len() == 1 => pieces.pop().unwrap_or_default(),
+            Some(buffer) => buffer,
             None => {
                 let mut joined = Vec::with_capacity(pieces.iter().map(Bytes::len).sum());
                 for piece in pieces {
                     joined.extend_from_slice(&piece);
                 }
-                Bytes::from(joined)
+                ResponseBuffer::Heap(joined)
             }
         };
         decode(&headers, raw)
@@ -212,22 +213,23 @@ fn content_length(headers: &HeaderMap) -> Option<usize> {
     headers.get(header::CONTENT_LENGTH)?.to_str().ok()?.trim().parse().ok()
 }
 
-/// The body as the server's `content-encoding` says (gzip, deflate, none).
-fn decode(headers: &HeaderMap, raw: Bytes) -> Result<Bytes, String> {
+/// The text of the body as the server's `content-encoding` says (gzip,
+/// deflate, none); invalid UTF-8 is replaced, as `Response.text()` does.
+fn decode(headers: &HeaderMap, raw: ResponseBuffer) -> Result<ResponseBody, String> {
     let encoding = headers
         .get(header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.trim().to_ascii_lowercase());
     let mut decoded = Vec::new();
     let result = match encoding.as_deref() {
-        Some("gzip") | Some("x-gzip") => flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut decoded),
-        Some("deflate") => flate2::read::ZlibDecoder::new(&raw[..]).read_to_end(&mut decoded),
-        _ => return Ok(raw),
+        Some("gzip") | Some("x-gzip") => flate2::read::MultiGzDecoder::new(raw.bytes()).read_to_end(&mut decoded),
+        Some("deflate") => flate2::read::ZlibDecoder::new(raw.bytes()).read_to_end(&mut decoded),
+        _ => return Ok(raw.into_body()),
     };
     result.map_err(|e| format!("error decoding response body: {e}"))?;
     // The text is kept until JavaScript has parsed it: no spare capacity.
     decoded.shrink_to_fit();
-    Ok(Bytes::from(decoded))
+    Ok(ResponseBody::from_utf8_lossy(decoded))
 }
 
 /// A failed exchange: a timeout, or its causes.
@@ -274,14 +276,15 @@ mod tests {
         let url = serve_once(chunked).await;
         let response = client().send(Method::GET, &url, None, None).await.unwrap();
         assert_eq!(response.status(), 200);
-        assert_eq!(&response.bytes().await.unwrap()[..], b"{\"a\":1,\"b\":2}");
+        assert_eq!(response.text().await.unwrap(), "{\"a\":1,\"b\":2}");
 
-        let body = "x".repeat(100_000);
+        // large enough for its own mapping (body.rs)
+        let body = "x".repeat(2 << 20);
         let mut sized = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
         sized.extend_from_slice(body.as_bytes());
         let url = serve_once(sized).await;
         let response = client().send(Method::GET, &url, None, None).await.unwrap();
-        assert_eq!(response.bytes().await.unwrap().len(), 100_000);
+        assert_eq!(response.text().await.unwrap().len(), 2 << 20);
     }
 
     #[tokio::test]
@@ -310,12 +313,13 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(text).unwrap();
         let gz = gz.finish().unwrap();
-        assert_eq!(&decode(&with_encoding("gzip"), Bytes::from(gz)).unwrap()[..], text);
+        let heap = |bytes: Vec<u8>| ResponseBuffer::Heap(bytes);
+        assert_eq!(decode(&with_encoding("gzip"), heap(gz)).unwrap().as_bytes(), text);
         let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         zlib.write_all(text).unwrap();
         let zlib = zlib.finish().unwrap();
-        assert_eq!(&decode(&with_encoding("deflate"), Bytes::from(zlib)).unwrap()[..], text);
-        assert_eq!(&decode(&HeaderMap::new(), Bytes::from_static(text)).unwrap()[..], text);
-        assert!(decode(&with_encoding("gzip"), Bytes::from_static(b"not gzip")).is_err());
+        assert_eq!(decode(&with_encoding("deflate"), heap(zlib)).unwrap().as_bytes(), text);
+        assert_eq!(decode(&HeaderMap::new(), heap(text.to_vec())).unwrap().as_bytes(), text);
+        assert!(decode(&with_encoding("gzip"), heap(b"not gzip".to_vec())).is_err());
     }
 }

@@ -22,6 +22,7 @@
 
 pub mod auth;
 pub mod aws_iam;
+pub mod response_body;
 pub mod cache;
 pub mod calls;
 pub mod clock;

@@ -3,6 +3,7 @@
 //! secret cache. A leaf module: it depends on nothing else in the core except
 //! `secret_string`, so `cache`, `transport` and `tls` no longer import each other.
 
+use super::response_body::ResponseBody;
 use serde_json::{Map, Value};
 
 use super::secret_string::SecretString;
@@ -114,14 +115,15 @@ impl ApiRequest {
 #[derive(Debug, Clone)]
 pub struct ApiResponse {
     pub status: u16,
-    pub body: String,
+    pub body: ResponseBody,
     /// Whether `body` is pure ASCII, checked once on the I/O thread so the
     /// binding can hand it to V8 as a one-byte string without scanning it.
     pub ascii: bool,
 }
 
 impl ApiResponse {
-    pub fn new(status: u16, body: String) -> Self {
+    pub fn new(status: u16, body: impl Into<ResponseBody>) -> Self {
+        let body = body.into();
         let ascii = body.is_ascii();
         ApiResponse { status, body, ascii }
     }

@@ -12,6 +12,7 @@ use super::proxy::ProxyConfig;
 use super::request::{ApiRequest, ApiResponse, HttpMethod};
 use super::retry::RetryPolicy;
 use super::secret_string::SecretString;
+use super::response_body::ResponseBody;
 use super::direct::{DirectClient, DirectResponse, Failure};
 use super::timer_anchor::TimerAnchor;
 use super::tls;
@@ -292,11 +293,13 @@ impl Answer {
         }
     }
 
-    /// The whole body, or the causes of the failure to read it.
-    async fn bytes(self) -> Result<bytes::Bytes, String> {
+    /// The whole body as text (invalid UTF-8 replaced, as `Response.text()`
+    /// does), or the causes of the failure to read it.
+    async fn text(self) -> Result<ResponseBody, String> {
         match self {
-            Answer::Direct(r) => r.bytes().await,
-            Answer::Proxied(r) => r.bytes().await.map_err(|e| causes(&e)),
+            Answer::Direct(r) => r.text().await,
+            // (`Vec::from` takes over the buffer without copying when it can.)
+            Answer::Proxied(r) => r.bytes().await.map(|b| ResponseBody::from_utf8_lossy(Vec::from(b))).map_err(|e| causes(&e)),
         }
     }
 }
@@ -350,18 +353,12 @@ pub fn honoured_wait(scheduled: Duration, asked: Option<Duration>) -> Duration {
 /// Reads the body and turns non-2xx answers into the official error classes.
 async fn read_response(response: Answer, method: HttpMethod, shown_url: &str) -> SdkResult<ApiResponse> {
     let status = response.status();
-    let bytes = response
-        .bytes()
+    let text = response
+        .text()
         .await
         .map_err(|causes| SdkError::network(format!("Failed to read the response body (status {status}): {causes}")))?;
-    // Like `Response.text()`: invalid UTF-8 becomes U+FFFD instead of failing.
-    // (`Vec::from` takes over the buffer without copying when it can.)
-    let text = match String::from_utf8(Vec::from(bytes)) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
     if (200..300).contains(&status) {
-        let body = if status == 204 { String::new() } else { text };
+        let body = if status == 204 { ResponseBody::from(String::new()) } else { text };
         return Ok(ApiResponse::new(status, body));
     }
     Err(http_error(status, &text, method, shown_url))
