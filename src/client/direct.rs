@@ -32,8 +32,9 @@ use super::error::error_chain;
 /// 20; an endless loop costs each of the 5 attempts this many requests).
 pub const MAX_REDIRECTS: usize = 10;
 
-/// Idle pooled connections are closed after this long (as reqwest's client was set).
-const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Idle pooled connections are closed after this long (the proxied reqwest
+/// client's too: tls.rs).
+pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Why an exchange failed before a response head arrived.
 #[derive(Debug)]
@@ -53,7 +54,7 @@ pub struct DirectClient {
     headers: HeaderMap,
 }
 
-/// A response whose head has arrived; its body is read by `bytes`.
+/// A response whose head has arrived; its body is read by `text`.
 pub struct DirectResponse {
     status: StatusCode,
     headers: HeaderMap,
@@ -171,7 +172,7 @@ impl DirectResponse {
     /// The whole body as text, decoded from gzip or deflate when the server
     /// says so; each wait for the next piece is bounded by the timeout. With a
     /// `content-length`, the pieces are copied into one buffer of that size as
-    /// they come (in its own mapping when large: see body.rs); without one,
+    /// they come (in its own mapping when large: see response_body.rs); without one,
     /// they are joined once at the end.
     pub async fn text(self) -> Result<ResponseBody, String> {
         let DirectResponse { headers, mut body, timeout, .. } = self;
@@ -278,7 +279,7 @@ mod tests {
         assert_eq!(response.status(), 200);
         assert_eq!(response.text().await.unwrap(), "{\"a\":1,\"b\":2}");
 
-        // large enough for its own mapping (body.rs)
+        // large enough for its own mapping (response_body.rs)
         let body = "x".repeat(2 << 20);
         let mut sized = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
         sized.extend_from_slice(body.as_bytes());

@@ -142,6 +142,7 @@ impl Call for GetSecret {
             ("expandSecretReferences", bool_str(expand)),
             ("includeImports", bool_str(imports)),
         ];
+        // Room for the five optional parameters below, so pushing them never regrows.
         query.reserve(5);
         // The server reads `include_imports` (the official SDK sends only
         // `includeImports`, which the server drops, so it never searches the

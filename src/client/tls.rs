@@ -64,7 +64,6 @@ fn trusted_roots(extra_roots: &[Root], extra_ca_certs_file: Option<&str>) -> Vec
 /// The TLS settings of the direct client: ring, TLS 1.2 and 1.3, the
 /// trusted roots above.
 pub fn rustls_config(extra_roots: &[Root], extra_ca_certs_file: Option<&str>) -> Result<rustls::ClientConfig, String> {
-    install_crypto_provider();
     let mut store = rustls::RootCertStore::empty();
     store.add_parsable_certificates(trusted_roots(extra_roots, extra_ca_certs_file));
     let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(rustls::crypto::ring::default_provider()))
@@ -101,8 +100,8 @@ pub fn build_http_client(
         .tls_certs_only(roots)
         .connect_timeout(timeout)
         .read_timeout(timeout)
-        .pool_idle_timeout(std::time::Duration::from_secs(60))
-        // The direct client's limit (see direct.rs).
+        // The direct client's pool and redirect limits (see direct.rs).
+        .pool_idle_timeout(super::direct::POOL_IDLE_TIMEOUT)
         .redirect(reqwest::redirect::Policy::limited(super::direct::MAX_REDIRECTS))
         .user_agent(user_agent)
         .build()

@@ -48,7 +48,8 @@ pub fn to_napi(env: &Env, error: &SdkError) -> napi::Error {
 /// error object).
 pub struct Settle<T>(pub SdkResult<T>);
 
-const PANIC_MESSAGE: &str =
+/// What a call that panicked rejects (or throws) with, everywhere in the binding.
+pub(crate) const PANIC_MESSAGE: &str =
     "Internal error in the Infisical SDK native module; the call was abandoned (please report this)";
 
 /// Runs a core future, turning a panic into an SDK error instead of a

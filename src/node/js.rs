@@ -8,7 +8,7 @@ use std::ptr;
 use napi::bindgen_prelude::{FunctionCallContext, ToNapiValue, Unknown};
 use napi::{sys, Env};
 
-use super::error::to_napi;
+use super::error::{to_napi, PANIC_MESSAGE};
 use crate::client::SdkError;
 
 /// A JavaScript value handed back as is.
@@ -61,9 +61,6 @@ pub struct Call<'a> {
     pub args: Vec<Unknown<'a>>,
     pub this: sys::napi_value,
 }
-
-const PANIC_MESSAGE: &str =
-    "Internal error in the Infisical SDK native module; the call was abandoned (please report this)";
 
 /// A function named `name` running `body` with `arity` arguments. A panic
 /// becomes an SDK error instead of a dead process.

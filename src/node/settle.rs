@@ -4,9 +4,8 @@
 //! napi-rs's `spawn_future` makes, for every promise, a threadsafe function, an
 //! environment cleanup hook, an `Error` with a captured stack (kept for a
 //! rejection it may never need) and a second task that watches the first for
-//! a panic. On a sequential `getSecret` loop that was a large share of the
-//! JavaScript thread's work, and under Bun, whose threadsafe functions cost
-//! more than Node's, it kept us below the official package. Here a call costs
+//! a panic: about 9 % of the CPU per call of a sequential `getSecret` loop
+//! under Node (bench/ANALYSIS.md). Here a call costs
 //! one `napi_create_promise`, and the HTTP thread hands its answer back
 //! through the one threadsafe function, which is referenced (keeps the event
 //! loop alive) only while calls are in flight, as a pending `fetch` would.
@@ -28,9 +27,9 @@ use futures_util::FutureExt;
 use napi::bindgen_prelude::ToNapiValue;
 use napi::{sys, Env};
 
-use super::text::CallOutcome;
-use crate::client::{PendingCall, SdkError};
-use super::text::Shape;
+use super::error::{to_napi, PANIC_MESSAGE};
+use super::text::{CallOutcome, Shape};
+use crate::client::{PendingCall, SdkError, Settled};
 
 /// The threadsafe function while its environment lives; `None` once the
 /// environment is being torn down.
@@ -128,10 +127,7 @@ impl Settler {
         napi::bindgen_prelude::spawn(async move {
             let settled = match AssertUnwindSafe(pending.finish()).catch_unwind().await {
                 Ok(settled) => settled,
-                Err(panic) => crate::client::Settled {
-                    result: Err(SdkError::sdk(format!("internal error: {}", panic_message(&panic)))),
-                    window: None,
-                },
+                Err(_) => Settled { result: Err(SdkError::sdk(PANIC_MESSAGE)), window: None },
             };
             let settlement = Box::into_raw(Box::new(Settlement { deferred, outcome: CallOutcome { settled, shape } }));
             let sent = match gate.tsfn.lock() {
@@ -170,14 +166,6 @@ impl Settler {
     }
 }
 
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic in the SDK".to_string())
-}
-
 /// The threadsafe function's work, on the JavaScript thread: settle the
 /// promise. A null `env` means the function is being torn down with this
 /// answer still queued: it is dropped.
@@ -206,7 +194,7 @@ unsafe extern "C" fn settle(env: sys::napi_env, _js_callback: sys::napi_value, _
     }));
     if settled.is_err() {
         // A panic while converting the answer: the promise still settles.
-        let error = super::error::to_napi(&Env::from_raw(env), &SdkError::sdk("internal error while reading the answer"));
+        let error = to_napi(&Env::from_raw(env), &SdkError::sdk(PANIC_MESSAGE));
         // SAFETY: as above; the deferred was not settled (the panic came first).
         unsafe {
             let reason = napi::JsError::from(error).into_value(env);
